@@ -1,0 +1,102 @@
+namespace Argus.Aws.Operations;
+
+/// <summary>
+/// Every AWS operation whose answer the foundation understands. Names follow the services' API references;
+/// result keys follow what <c>aws ... --output json</c> prints (pages merged, no NextToken).
+/// </summary>
+public static class AwsOperations
+{
+    public static readonly AwsOperation DescribeOrganization = Org("DescribeOrganization", "describe-organization", null, "Organization");
+    public static readonly AwsOperation ListRoots = Org("ListRoots", "list-roots", null, "Roots");
+    public static readonly AwsOperation ListAccounts = Org("ListAccounts", "list-accounts", null, "Accounts");
+    public static readonly AwsOperation ListOrganizationalUnitsForParent = Org("ListOrganizationalUnitsForParent", "list-organizational-units-for-parent", "ParentId", "OrganizationalUnits");
+    public static readonly AwsOperation ListAccountsForParent = Org("ListAccountsForParent", "list-accounts-for-parent", "ParentId", "Accounts");
+
+    public static readonly AwsOperation GetCallerIdentity = new("sts", "GetCallerIdentity", "sts:GetCallerIdentity", true, null, ["UserId", "Account", "Arn"], null, "aws sts get-caller-identity");
+
+    public static readonly AwsOperation DescribeRegions = Ec2("DescribeRegions", "Regions");
+    public static readonly AwsOperation DescribeAvailabilityZones = Ec2("DescribeAvailabilityZones", "AvailabilityZones");
+    public static readonly AwsOperation DescribeVpcs = Ec2("DescribeVpcs", "Vpcs");
+    public static readonly AwsOperation DescribeSubnets = Ec2("DescribeSubnets", "Subnets");
+    public static readonly AwsOperation DescribeRouteTables = Ec2("DescribeRouteTables", "RouteTables");
+    public static readonly AwsOperation DescribeInternetGateways = Ec2("DescribeInternetGateways", "InternetGateways");
+    public static readonly AwsOperation DescribeEgressOnlyInternetGateways = Ec2("DescribeEgressOnlyInternetGateways", "EgressOnlyInternetGateways");
+    public static readonly AwsOperation DescribeNatGateways = Ec2("DescribeNatGateways", "NatGateways");
+    public static readonly AwsOperation DescribeTransitGateways = Ec2("DescribeTransitGateways", "TransitGateways");
+    public static readonly AwsOperation DescribeTransitGatewayAttachments = Ec2("DescribeTransitGatewayAttachments", "TransitGatewayAttachments");
+    public static readonly AwsOperation DescribeTransitGatewayRouteTables = Ec2("DescribeTransitGatewayRouteTables", "TransitGatewayRouteTables");
+    public static readonly AwsOperation DescribeTransitGatewayVpcAttachments = Ec2("DescribeTransitGatewayVpcAttachments", "TransitGatewayVpcAttachments");
+    public static readonly AwsOperation DescribeTransitGatewayPeeringAttachments = Ec2("DescribeTransitGatewayPeeringAttachments", "TransitGatewayPeeringAttachments");
+    public static readonly AwsOperation DescribeVpcPeeringConnections = Ec2("DescribeVpcPeeringConnections", "VpcPeeringConnections");
+    public static readonly AwsOperation DescribeVpnGateways = Ec2("DescribeVpnGateways", "VpnGateways");
+    public static readonly AwsOperation DescribeVpnConnections = Ec2("DescribeVpnConnections", "VpnConnections");
+    public static readonly AwsOperation DescribeCustomerGateways = Ec2("DescribeCustomerGateways", "CustomerGateways");
+    public static readonly AwsOperation DescribeNetworkInterfaces = Ec2("DescribeNetworkInterfaces", "NetworkInterfaces");
+    public static readonly AwsOperation DescribeInstances = Ec2("DescribeInstances", "Reservations");
+    public static readonly AwsOperation DescribeVolumes = Ec2("DescribeVolumes", "Volumes");
+    public static readonly AwsOperation DescribeSecurityGroups = Ec2("DescribeSecurityGroups", "SecurityGroups");
+    public static readonly AwsOperation DescribeNetworkAcls = Ec2("DescribeNetworkAcls", "NetworkAcls");
+    public static readonly AwsOperation DescribeManagedPrefixLists = Ec2("DescribeManagedPrefixLists", "PrefixLists");
+    public static readonly AwsOperation GetManagedPrefixListEntries = new("ec2", "GetManagedPrefixListEntries", "ec2:GetManagedPrefixListEntries", false, "PrefixListId", ["Entries"], "Entries", "aws ec2 get-managed-prefix-list-entries");
+    public static readonly AwsOperation DescribeVpcEndpoints = Ec2("DescribeVpcEndpoints", "VpcEndpoints");
+    public static readonly AwsOperation DescribeAddresses = Ec2("DescribeAddresses", "Addresses");
+    public static readonly AwsOperation DescribeFlowLogs = Ec2("DescribeFlowLogs", "FlowLogs");
+
+    public static readonly AwsOperation DescribeDirectConnectGateways = new("directconnect", "DescribeDirectConnectGateways", "directconnect:DescribeDirectConnectGateways", false, null, ["directConnectGateways"], "directConnectGateways", "aws directconnect describe-direct-connect-gateways");
+    public static readonly AwsOperation DescribeDirectConnectGatewayAssociations = new("directconnect", "DescribeDirectConnectGatewayAssociations", "directconnect:DescribeDirectConnectGatewayAssociations", false, null, ["directConnectGatewayAssociations"], "directConnectGatewayAssociations", "aws directconnect describe-direct-connect-gateway-associations");
+
+    public static readonly AwsOperation DescribeLoadBalancers = Elb("DescribeLoadBalancers", "describe-load-balancers", null, "LoadBalancers");
+    public static readonly AwsOperation DescribeListeners = Elb("DescribeListeners", "describe-listeners", "LoadBalancerArn", "Listeners");
+    public static readonly AwsOperation DescribeTargetGroups = Elb("DescribeTargetGroups", "describe-target-groups", null, "TargetGroups");
+    public static readonly AwsOperation DescribeTargetHealth = Elb("DescribeTargetHealth", "describe-target-health", "TargetGroupArn", "TargetHealthDescriptions");
+    public static readonly AwsOperation DescribeTags = Elb("DescribeTags", "describe-tags", null, "TagDescriptions");
+
+    public static readonly AwsOperation ListBuckets = new("s3", "ListBuckets", "s3:ListAllMyBuckets", true, null, ["Buckets"], "Buckets", "aws s3api list-buckets");
+    public static readonly AwsOperation GetBucketLocation = S3("GetBucketLocation", "get-bucket-location", "LocationConstraint");
+    public static readonly AwsOperation GetBucketPolicy = S3("GetBucketPolicy", "get-bucket-policy", "Policy");
+    public static readonly AwsOperation GetBucketPolicyStatus = S3("GetBucketPolicyStatus", "get-bucket-policy-status", "PolicyStatus");
+    public static readonly AwsOperation GetPublicAccessBlock = S3("GetPublicAccessBlock", "get-public-access-block", "PublicAccessBlockConfiguration");
+    public static readonly AwsOperation GetBucketAcl = S3("GetBucketAcl", "get-bucket-acl", "Grants");
+    public static readonly AwsOperation GetBucketEncryption = new("s3", "GetBucketEncryption", "s3:GetEncryptionConfiguration", true, "Bucket", ["ServerSideEncryptionConfiguration"], null, "aws s3api get-bucket-encryption");
+    public static readonly AwsOperation GetBucketVersioning = S3("GetBucketVersioning", "get-bucket-versioning", "Status");
+    public static readonly AwsOperation GetBucketTagging = S3("GetBucketTagging", "get-bucket-tagging", "TagSet");
+
+    public static readonly AwsOperation GetAccountAuthorizationDetails = new("iam", "GetAccountAuthorizationDetails", "iam:GetAccountAuthorizationDetails", true, null, ["UserDetailList", "GroupDetailList", "RoleDetailList", "Policies"], null, "aws iam get-account-authorization-details");
+    public static readonly AwsOperation ListUsers = Iam("ListUsers", "list-users", "Users");
+    public static readonly AwsOperation ListGroups = Iam("ListGroups", "list-groups", "Groups");
+    public static readonly AwsOperation ListRoles = Iam("ListRoles", "list-roles", "Roles");
+    public static readonly AwsOperation ListPolicies = Iam("ListPolicies", "list-policies", "Policies");
+    public static readonly AwsOperation ListInstanceProfiles = Iam("ListInstanceProfiles", "list-instance-profiles", "InstanceProfiles");
+    public static readonly AwsOperation GetCredentialReport = new("iam", "GetCredentialReport", "iam:GetCredentialReport", true, null, ["Content", "ReportFormat"], null, "aws iam get-credential-report");
+    public static readonly AwsOperation GetAccountSummary = new("iam", "GetAccountSummary", "iam:GetAccountSummary", true, null, ["SummaryMap"], null, "aws iam get-account-summary");
+    public static readonly AwsOperation GetAccountPasswordPolicy = new("iam", "GetAccountPasswordPolicy", "iam:GetAccountPasswordPolicy", true, null, ["PasswordPolicy"], null, "aws iam get-account-password-policy");
+    public static readonly AwsOperation ListAccessKeys = new("iam", "ListAccessKeys", "iam:ListAccessKeys", true, "UserName", ["AccessKeyMetadata"], "AccessKeyMetadata", "aws iam list-access-keys");
+
+    /// <summary>Every operation above, in declaration order.</summary>
+    public static IReadOnlyList<AwsOperation> All { get; } =
+        typeof(AwsOperations).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(AwsOperation))
+            .Select(f => (AwsOperation)f.GetValue(null)!)
+            .ToList();
+
+    public static AwsOperation? Find(string service, string operation) =>
+        All.FirstOrDefault(o => o.Service == service && o.Operation == operation);
+
+    private static AwsOperation Ec2(string operation, string key) =>
+        new("ec2", operation, "ec2:" + operation, false, null, [key], key, "aws ec2 " + Kebab(operation));
+
+    private static AwsOperation Org(string operation, string cli, string? resource, string key) =>
+        new("organizations", operation, "organizations:" + operation, true, resource, [key], key == "Organization" ? null : key, "aws organizations " + cli);
+
+    private static AwsOperation Elb(string operation, string cli, string? resource, string key) =>
+        new("elbv2", operation, "elasticloadbalancing:" + operation, false, resource, [key], key, "aws elbv2 " + cli);
+
+    private static AwsOperation S3(string operation, string cli, string key) =>
+        new("s3", operation, "s3:" + operation, true, "Bucket", [key], key is "Grants" or "TagSet" ? key : null, "aws s3api " + cli);
+
+    private static AwsOperation Iam(string operation, string cli, string key) =>
+        new("iam", operation, "iam:" + operation, true, null, [key], key, "aws iam " + cli);
+
+    private static string Kebab(string pascal) =>
+        string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+}

@@ -1,0 +1,10 @@
+namespace Argus.Core.Model;
+
+public enum Severity
+{
+    Informational,
+    Low,
+    Medium,
+    High,
+    Critical,
+}

@@ -1,0 +1,8 @@
+namespace Argus.Storage.Import;
+
+public enum ImportStage
+{
+    ReadingDocuments,
+    Normalizing,
+    Committing,
+}
