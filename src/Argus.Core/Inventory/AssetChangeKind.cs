@@ -1,0 +1,8 @@
+namespace Argus.Core.Inventory;
+
+public enum AssetChangeKind
+{
+    Appeared,
+    Disappeared,
+    Changed,
+}
