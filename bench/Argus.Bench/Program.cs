@@ -1,1 +1,12 @@
-Console.WriteLine("bench");
+using Argus.Bench;
+using BenchmarkDotNet.Running;
+
+// `import` runs the end-to-end import benchmark on a synthetic preset (what the README's performance table
+// reports); anything else goes to BenchmarkDotNet's micro-benchmarks.
+if (args.Length > 0 && args[0] == "import")
+{
+    return ImportBenchmark.Run(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(ImportBenchmark).Assembly).Run(args);
+return 0;
