@@ -1,1 +1,3 @@
-Console.WriteLine("argus");
+using Argus.Cli;
+
+return await ArgusApp.RunAsync(args, Console.Out, Console.Error);

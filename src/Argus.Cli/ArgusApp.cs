@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Argus.Cli.Commands;
+using Argus.Cli.Terminal;
+
+namespace Argus.Cli;
+
+/// <summary>The <c>argus</c> command line: builds the command tree and runs it.</summary>
+public static class ArgusApp
+{
+    public static RootCommand Build(CliContext context)
+    {
+        var root = new RootCommand("""
+            Argus: agentless, read-only cloud security for AWS, Azure and Kubernetes.
+
+            Argus keeps immutable snapshots of your clouds' configuration (raw API answers, never the data in buckets,
+            databases or secrets), turns them into an inventory of assets and relations, and analyses them.
+
+            Start with 'argus demo': it builds a realistic AWS organization locally and shows what Argus sees.
+            """)
+        {
+            CommonOptions.Db,
+        };
+        root.Subcommands.Add(DemoCommand.Create(context));
+        root.Subcommands.Add(ImportCommand.Create(context));
+        root.Subcommands.Add(ExportCommand.Create(context));
+        root.Subcommands.Add(SnapshotsCommand.Create(context));
+        root.Subcommands.Add(InventoryCommand.Create(context));
+        root.Subcommands.Add(DiffCommand.Create(context));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var context = CliContext.For(stdout, stderr);
+        var root = Build(context);
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
+        return await root.Parse(args).InvokeAsync(configuration);
+    }
+}

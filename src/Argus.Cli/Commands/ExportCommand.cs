@@ -1,0 +1,36 @@
+using System.CommandLine;
+using Argus.Cli.Terminal;
+using Argus.Cli.Wiring;
+using Argus.Storage.Bundles;
+
+namespace Argus.Cli.Commands;
+
+public static class ExportCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var snapshot = new Argument<string>("snapshot") { Description = "Snapshot id, unique prefix, or 'latest'." };
+        var path = new Argument<string>("path") { Description = "Where to write: a folder, or a file ending in .tar.gz." };
+        var command = new Command("export", """
+            Export a snapshot's raw documents and coverage gaps as a bundle that 'argus import' reads anywhere,
+            e.g. collected in one place and analysed in an air-gapped one.
+
+            Examples:
+              argus export latest ./snapshot.tar.gz
+              argus export snap-20261125 ./snapshot-folder
+            """)
+        {
+            snapshot, path,
+        };
+        command.SetAction(context, (parse, _) =>
+        {
+            using var store = Stores.Open(parse.GetValue(CommonOptions.Db));
+            var found = CommandRunner.ResolveSnapshot(store, parse.GetValue(snapshot)!);
+            var target = Path.GetFullPath(parse.GetValue(path)!);
+            BundleWriter.Write(found, store.ReadDocuments(found.Id), target);
+            context.Out.WriteLine($"Exported {found.Id} ({found.Counts.Documents:N0} documents) to {target}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,19 @@
+namespace Argus.Cli;
+
+/// <summary>Process exit codes, stable for scripts.</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+
+    /// <summary>Bad command line (System.CommandLine's own parse errors also return 1).</summary>
+    public const int Usage = 1;
+
+    /// <summary>Input that cannot be used: malformed file, unknown snapshot, hostile archive.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>The store could not be opened or written.</summary>
+    public const int StoreError = 3;
+
+    /// <summary>Interrupted by the user.</summary>
+    public const int Cancelled = 130;
+}

@@ -1,0 +1,10 @@
+using Argus.Aws.Normalization;
+using Argus.Core.Inventory;
+
+namespace Argus.Cli.Wiring;
+
+/// <summary>Every normalizer Argus ships, one per provider.</summary>
+public static class Normalizers
+{
+    public static IReadOnlyList<INormalizer> All { get; } = [new AwsNormalizer()];
+}

@@ -1,0 +1,23 @@
+namespace Argus.Cli.Tests;
+
+public sealed class HelpTests
+{
+    [Theory]
+    [InlineData("demo")]
+    [InlineData("import")]
+    [InlineData("export")]
+    [InlineData("snapshots")]
+    [InlineData("inventory")]
+    [InlineData("diff")]
+    public void Every_command_explains_itself_with_examples(string command)
+    {
+        using var cli = new CliRun();
+
+        var (code, output, _) = cli.Run(command, "--help");
+
+        Assert.Equal(0, code);
+        Assert.Contains("Examples:", output);
+        Assert.Contains("argus " + command, output);
+        Assert.Contains("--db", output);
+    }
+}
