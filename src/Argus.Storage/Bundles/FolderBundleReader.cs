@@ -1,0 +1,59 @@
+using Argus.Core.Import;
+using Argus.Core.Model;
+
+namespace Argus.Storage.Bundles;
+
+/// <summary>Reads an unpacked bundle folder: the documents its manifest lists, each checked, and notices for files it does not list.</summary>
+internal static class FolderBundleReader
+{
+    public static BundleManifest ReadManifest(string folder, BundleLimits limits)
+    {
+        var path = Path.Combine(folder, BundlePaths.Manifest);
+        var bytes = ReadFile(folder, BundlePaths.Manifest, limits);
+        return ManifestReader.Parse(path, bytes);
+    }
+
+    public static IEnumerable<RawDocument> ReadDocuments(string folder, BundleManifest manifest, BundleLimits limits, List<ImportNotice> notices)
+    {
+        foreach (var entry in manifest.Documents)
+        {
+            yield return DocumentVerifier.Verify(entry, ReadFile(folder, entry.Path, limits), FullPath(folder, entry.Path));
+        }
+
+        var listed = manifest.Documents.Select(d => FullPath(folder, d.Path)).Append(FullPath(folder, BundlePaths.Manifest)).ToHashSet(StringComparer.Ordinal);
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 };
+        foreach (var file in Directory.EnumerateFiles(folder, "*", options).Where(f => !listed.Contains(f)).Order(StringComparer.Ordinal))
+        {
+            notices.Add(new ImportNotice(ImportNoticeKind.Skipped, file, "not listed in the bundle's manifest"));
+        }
+    }
+
+    /// <summary>
+    /// Reads a file the manifest names, refusing links anywhere on the way so that a bundle cannot make Argus
+    /// read outside it, and refusing sizes over the limit before reading.
+    /// </summary>
+    private static byte[] ReadFile(string folder, string relative, BundleLimits limits)
+    {
+        var current = folder;
+        foreach (var segment in relative.Split('/'))
+        {
+            current = Path.Combine(current, segment);
+            var info = new FileInfo(current);
+            if (info.LinkTarget is not null)
+            {
+                throw new ImportException(current, "is a symbolic link; a bundle holds only plain files and folders");
+            }
+        }
+
+        var file = new FileInfo(current);
+        if (!file.Exists)
+        {
+            throw new ImportException(current, $"missing from the bundle{(relative == BundlePaths.Manifest ? "" : " (the manifest lists it)")}");
+        }
+
+        DocumentVerifier.CheckSize(file.Length, limits, current);
+        return File.ReadAllBytes(current);
+    }
+
+    private static string FullPath(string folder, string relative) => Path.Combine(folder, relative.Replace('/', Path.DirectorySeparatorChar));
+}
