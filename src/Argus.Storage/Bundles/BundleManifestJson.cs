@@ -18,8 +18,10 @@ namespace Argus.Storage.Bundles;
 internal sealed partial class BundleManifestJson : JsonSerializerContext
 {
     /// <summary>Writes resource names and labels as they are ('+', non-ASCII letters) instead of \u escapes, so the manifest stays readable.</summary>
-    public static BundleManifestJson Readable { get; } = new(new JsonSerializerOptions(Default.Options)
+    public static BundleManifestJson Readable => readable ??= new(new JsonSerializerOptions(Default.Options)
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
+
+    private static BundleManifestJson? readable;
 }
