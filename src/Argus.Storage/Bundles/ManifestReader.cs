@@ -16,7 +16,10 @@ internal static class ManifestReader
         }
         catch (JsonException e)
         {
-            throw ImportException.FromJson(path, e);
+            // Syntax errors were caught by the first pass; what is left is a field of the wrong type, missing or null.
+            var detail = e.Message.Split([" Path:", " Consider "], 2, StringSplitOptions.None)[0].TrimEnd();
+            throw new ImportException(path, $"the manifest does not fit format version {BundleManifest.CurrentVersion} at {e.Path ?? "$"}: {detail}",
+                e.LineNumber + 1, e.BytePositionInLine + 1, e);
         }
 
         if (manifest is null)

@@ -1,4 +1,5 @@
 using System.Formats.Tar;
+using System.Text.Json.Nodes;
 using System.Text;
 using Argus.Core.Import;
 using Argus.Storage.Bundles;
@@ -128,6 +129,30 @@ public sealed class BundleIntegrityTests : IDisposable
 
         Assert.Equal(manifest, e.Path);
         Assert.NotNull(e.Line);
+    }
+
+    [Theory]
+    [InlineData("sha256", "sha256 is not 64 lower-case hex digits")]
+    [InlineData("account", "'account'")]
+    [InlineData("id", "at $.snapshot.id")]
+    public void A_manifest_with_a_bad_field_names_it(string field, string expected)
+    {
+        var manifest = Path.Combine(folder, "manifest.json");
+        var json = JsonNode.Parse(File.ReadAllText(manifest))!;
+        var document = json["documents"]![0]!.AsObject();
+        switch (field)
+        {
+            case "sha256": document["sha256"] = "ZZ"; break;
+            case "account": document.Remove("account"); break;
+            default: json["snapshot"]!["id"] = null; break;
+        }
+
+        File.WriteAllText(manifest, json.ToJsonString());
+
+        var e = Assert.Throws<ImportException>(() => BundleSource.Open(folder));
+
+        Assert.Equal(manifest, e.Path);
+        Assert.True(e.Message.Contains(expected, StringComparison.Ordinal), e.Message);
     }
 
     [Fact]
