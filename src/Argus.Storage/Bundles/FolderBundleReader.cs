@@ -9,15 +9,16 @@ internal static class FolderBundleReader
     public static BundleManifest ReadManifest(string folder, BundleLimits limits)
     {
         var path = Path.Combine(folder, BundlePaths.Manifest);
-        var bytes = ReadFile(folder, BundlePaths.Manifest, limits);
+        var bytes = ReadFile(folder, BundlePaths.Manifest, limits, []);
         return ManifestReader.Parse(path, bytes);
     }
 
     public static IEnumerable<RawDocument> ReadDocuments(string folder, BundleManifest manifest, BundleLimits limits, List<ImportNotice> notices)
     {
+        var safeFolders = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in manifest.Documents)
         {
-            yield return DocumentVerifier.Verify(entry, ReadFile(folder, entry.Path, limits), FullPath(folder, entry.Path));
+            yield return DocumentVerifier.Verify(entry, ReadFile(folder, entry.Path, limits, safeFolders), FullPath(folder, entry.Path));
         }
 
         var listed = manifest.Documents.Select(d => FullPath(folder, d.Path)).Append(FullPath(folder, BundlePaths.Manifest)).ToHashSet(StringComparer.Ordinal);
@@ -32,16 +33,28 @@ internal static class FolderBundleReader
     /// Reads a file the manifest names, refusing links anywhere on the way so that a bundle cannot make Argus
     /// read outside it, and refusing sizes over the limit before reading.
     /// </summary>
-    private static byte[] ReadFile(string folder, string relative, BundleLimits limits)
+    /// <param name="safeFolders">Folders already found not to be links, so each is checked once.</param>
+    private static byte[] ReadFile(string folder, string relative, BundleLimits limits, HashSet<string> safeFolders)
     {
         var current = folder;
-        foreach (var segment in relative.Split('/'))
+        var segments = relative.Split('/');
+        for (var i = 0; i < segments.Length; i++)
         {
-            current = Path.Combine(current, segment);
-            var info = new FileInfo(current);
-            if (info.LinkTarget is not null)
+            current = Path.Combine(current, segments[i]);
+            var isFolder = i < segments.Length - 1;
+            if (isFolder && safeFolders.Contains(current))
+            {
+                continue;
+            }
+
+            if (new FileInfo(current).LinkTarget is not null)
             {
                 throw new ImportException(current, "is a symbolic link; a bundle holds only plain files and folders");
+            }
+
+            if (isFolder)
+            {
+                safeFolders.Add(current);
             }
         }
 
