@@ -22,7 +22,16 @@ internal static class CliFolderLayout
     public static IReadOnlyList<string> Files(string root)
     {
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
-        var files = Directory.EnumerateFiles(root, "*", options).ToList();
+        List<string> files;
+        try
+        {
+            files = Directory.EnumerateFiles(root, "*", options).ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ImportException(root, $"cannot list the folder: {e.Message}", inner: e);
+        }
+
         files.Sort(StringComparer.Ordinal);
         return files;
     }

@@ -21,7 +21,16 @@ internal static class CliJsonFile
             throw new ImportException(path, $"file is {length:N0} bytes, over the {maxBytes:N0}-byte limit for one AWS CLI answer; split it into pages (--max-items) in separate files");
         }
 
-        var bytes = File.ReadAllBytes(path);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ImportException(path, $"cannot read the file: {e.Message}", inner: e);
+        }
+
         ReadOnlySpan<byte> span = bytes;
         if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {

@@ -65,7 +65,14 @@ internal static class FolderBundleReader
         }
 
         DocumentVerifier.CheckSize(file.Length, limits, current);
-        return File.ReadAllBytes(current);
+        try
+        {
+            return File.ReadAllBytes(current);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ImportException(current, $"cannot read the file: {e.Message}", inner: e);
+        }
     }
 
     private static string FullPath(string folder, string relative) => Path.Combine(folder, relative.Replace('/', Path.DirectorySeparatorChar));

@@ -70,7 +70,16 @@ internal static class TarBundleReader
 
     private static TarReader Open(string archive, BundleLimits limits)
     {
-        var file = File.OpenRead(archive);
+        FileStream file;
+        try
+        {
+            file = File.OpenRead(archive);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ImportException(archive, $"cannot read the file: {e.Message}", inner: e);
+        }
+
         try
         {
             return new TarReader(new BoundedReadStream(new GZipStream(file, CompressionMode.Decompress), limits.MaxTotalBytes, archive), leaveOpen: false);

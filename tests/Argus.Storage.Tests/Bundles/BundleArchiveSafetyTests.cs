@@ -11,12 +11,7 @@ public sealed class BundleArchiveSafetyTests : IDisposable
     private readonly string temp = TestPaths.NewTempFolder();
     private readonly string folder;
 
-    public BundleArchiveSafetyTests()
-    {
-        folder = Path.Combine(temp, "bundle");
-        var documents = BundleSamples.Documents();
-        BundleWriter.Write(BundleSamples.Snapshot(documents), documents, folder);
-    }
+    public BundleArchiveSafetyTests() => folder = BundleSamples.WriteFolder(temp);
 
     public void Dispose() => Directory.Delete(temp, recursive: true);
 

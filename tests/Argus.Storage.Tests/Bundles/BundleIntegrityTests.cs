@@ -13,12 +13,7 @@ public sealed class BundleIntegrityTests : IDisposable
     private readonly string temp = TestPaths.NewTempFolder();
     private readonly string folder;
 
-    public BundleIntegrityTests()
-    {
-        folder = Path.Combine(temp, "bundle");
-        var documents = BundleSamples.Documents();
-        BundleWriter.Write(BundleSamples.Snapshot(documents), documents, folder);
-    }
+    public BundleIntegrityTests() => folder = BundleSamples.WriteFolder(temp);
 
     public void Dispose() => Directory.Delete(temp, recursive: true);
 

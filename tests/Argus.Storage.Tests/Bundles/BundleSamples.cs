@@ -33,6 +33,15 @@ internal static class BundleSamples
         [new CoverageGap(Provider.Aws, "222222222222", "us-east-1", "ec2", "DescribeInstances", "ec2:DescribeInstances", GapReason.AccessDenied, "User is not authorized to perform ec2:DescribeInstances")],
         new SnapshotCounts(documents.Count, 0, 0));
 
+    /// <summary>Writes the sample snapshot as a bundle folder named <c>bundle</c> in <paramref name="parent"/>, and returns its path.</summary>
+    public static string WriteFolder(string parent)
+    {
+        var folder = Path.Combine(parent, "bundle");
+        var documents = Documents();
+        Argus.Storage.Bundles.BundleWriter.Write(Snapshot(documents), documents, folder);
+        return folder;
+    }
+
     /// <summary>A .tar.gz of the given entries, in order, exactly as given (names are not checked).</summary>
     public static void WriteArchive(string path, IEnumerable<TarEntry> entries)
     {
