@@ -27,7 +27,15 @@ public static class ExportCommand
             using var store = Stores.Open(parse.GetValue(CommonOptions.Db));
             var found = CommandRunner.ResolveSnapshot(store, parse.GetValue(snapshot)!);
             var target = Path.GetFullPath(parse.GetValue(path)!);
-            BundleWriter.Write(found, store.ReadDocuments(found.Id), target);
+            try
+            {
+                BundleWriter.Write(found, store.ReadDocuments(found.Id), target);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                throw new CliException($"cannot export to {target}: {e.Message}");
+            }
+
             context.Out.WriteLine($"Exported {found.Id} ({found.Counts.Documents:N0} documents) to {target}");
             return ExitCodes.Ok;
         });
