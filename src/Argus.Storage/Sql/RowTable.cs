@@ -1,0 +1,13 @@
+namespace Argus.Storage.Sql;
+
+/// <summary>A table rows are bulk-loaded into, with the columns in the order <see cref="IRowSink.Add"/> takes them.</summary>
+internal sealed class RowTable(string name, params (string Name, SqlType Type)[] columns)
+{
+    public string Name { get; } = name;
+
+    public IReadOnlyList<(string Name, SqlType Type)> Columns { get; } = columns;
+
+    public string ColumnList => string.Join(", ", Columns.Select(c => c.Name));
+
+    public override string ToString() => Name;
+}
