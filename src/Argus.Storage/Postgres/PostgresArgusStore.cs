@@ -37,6 +37,9 @@ internal sealed class PostgresArgusStore : SqlArgusStore
             builder.CommandTimeout = 0;
         }
 
+        // Without it Npgsql redacts the detail of a duplicate key, the one line that says which row it was. The
+        // detail holds Argus's own data (ids), never the connection's credentials.
+        builder.IncludeErrorDetail = true;
         var store = new PostgresArgusStore(builder);
         try
         {
