@@ -13,7 +13,7 @@ namespace Argus.Storage.Tests;
 /// <see cref="Location"/>; <see cref="Store"/> is opened on first use and <see cref="Reopen"/> opens it again,
 /// as another process would.
 /// </summary>
-public abstract class StoreContractTests : IDisposable
+public abstract partial class StoreContractTests : IDisposable
 {
     private readonly List<IArgusStore> opened = [];
     private IArgusStore? store;

@@ -40,9 +40,9 @@ internal static class PostgresLocation
             var builder = Schemes.Any(s => location.StartsWith(s, StringComparison.OrdinalIgnoreCase))
                 ? FromUri(location)
                 : new NpgsqlConnectionStringBuilder(location);
-            if (string.IsNullOrEmpty(builder.Host))
+            if (string.IsNullOrEmpty(builder.Host) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("PGHOST")))
             {
-                throw new StoreException("the PostgreSQL location names no host");
+                throw new StoreException("the PostgreSQL location names no host (and PGHOST is not set)");
             }
 
             return builder;
