@@ -4,17 +4,35 @@ using NpgsqlTypes;
 
 namespace Argus.Storage.Postgres;
 
-/// <summary>A binary COPY into one table; rows stream to the server as they are added.</summary>
+/// <summary>
+/// A binary COPY into one table; rows stream to the server as they are added. COPY cannot skip duplicate keys,
+/// so a table that skips them is loaded through a temporary table of the same shape and moved across, distinct
+/// and without conflicts, when the sink completes.
+/// </summary>
 internal sealed class PostgresRowSink : IRowSink
 {
+    private readonly NpgsqlConnection connection;
+    private readonly RowTable table;
     private readonly NpgsqlBinaryImporter importer;
     private readonly NpgsqlDbType[] types;
 
     public PostgresRowSink(NpgsqlConnection connection, RowTable table)
     {
+        this.connection = connection;
+        this.table = table;
         types = table.Columns.Select(c => PostgresArgusStore.TypeOf(c.Type)).ToArray();
-        importer = connection.BeginBinaryImport($"COPY {table.Name} ({table.ColumnList}) FROM STDIN (FORMAT BINARY)");
+        var target = table.Name;
+        if (table.SkipDuplicates)
+        {
+            target = Staging;
+            using var create = new NpgsqlCommand($"CREATE TEMP TABLE IF NOT EXISTS {Staging} (LIKE {table.Name}) ON COMMIT DROP", connection);
+            create.ExecuteNonQuery();
+        }
+
+        importer = connection.BeginBinaryImport($"COPY {target} ({table.ColumnList}) FROM STDIN (FORMAT BINARY)");
     }
+
+    private string Staging => "staged_" + table.Name;
 
     public void Add(params ReadOnlySpan<object?> values)
     {
@@ -44,7 +62,22 @@ internal sealed class PostgresRowSink : IRowSink
         }
     }
 
-    public void Complete() => importer.Complete();
+    public long Complete()
+    {
+        var copied = (long)importer.Complete();
+
+        // The connection leaves COPY mode only once the importer is closed.
+        importer.Dispose();
+        if (!table.SkipDuplicates)
+        {
+            return copied;
+        }
+
+        using var move = new NpgsqlCommand(
+            $"WITH moved AS (DELETE FROM {Staging} RETURNING {table.ColumnList}) INSERT INTO {table.Name} ({table.ColumnList}) SELECT DISTINCT {table.ColumnList} FROM moved ON CONFLICT DO NOTHING",
+            connection);
+        return move.ExecuteNonQuery();
+    }
 
     public void Dispose() => importer.Dispose();
 }

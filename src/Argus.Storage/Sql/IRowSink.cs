@@ -9,6 +9,6 @@ internal interface IRowSink : IDisposable
     /// <summary>One row; values in the table's column order, null for NULL.</summary>
     void Add(params ReadOnlySpan<object?> values);
 
-    /// <summary>Finishes loading; rows added since the sink opened are in the table afterwards.</summary>
-    void Complete();
+    /// <summary>Finishes loading; returns how many rows landed in the table (duplicates skipped do not count).</summary>
+    long Complete();
 }

@@ -15,9 +15,9 @@ internal sealed class SqlSnapshotWriter(
     private readonly List<CoverageGap> gaps = [];
     private IRowSink? sink;
     private RowTable? sinkTable;
-    private bool relationsStaged;
-    private long documents;
-    private long assets;
+    private long documentCount;
+    private long assetCount;
+    private long relationCount;
     private bool finished;
 
     public string SnapshotId => snapshotId;
@@ -36,7 +36,7 @@ internal sealed class SqlSnapshotWriter(
             throw store.Failure($"store document {document}", e);
         }
 
-        documents++;
+        documentCount++;
     }
 
     public void AddGap(CoverageGap gap)
@@ -65,7 +65,7 @@ internal sealed class SqlSnapshotWriter(
             {
                 current = a;
                 Load(Tables.Assets, snapshotId, a.Id, a.Type, a.Provider.ToName(), a.Account, a.Region, a.Name, StoreJson.Tags(a.Tags), a.Properties);
-                this.assets++;
+                assetCount++;
             }
         }
         catch (DbException e)
@@ -77,17 +77,11 @@ internal sealed class SqlSnapshotWriter(
     public void AddRelations(IReadOnlyCollection<Relation> relations)
     {
         ArgumentNullException.ThrowIfNull(relations);
-        if (relations.Count > 0 && !relationsStaged)
-        {
-            Run("stage relations", () => connection.Execute(transaction, store.CreateTempTableSql(Tables.StagedRelations)));
-            relationsStaged = true;
-        }
-
         try
         {
             foreach (var r in relations)
             {
-                Load(Tables.StagedRelations, r.From, r.To, r.Kind);
+                Load(Tables.Relations, snapshotId, r.From, r.To, r.Kind);
             }
         }
         catch (DbException e)
@@ -131,31 +125,18 @@ internal sealed class SqlSnapshotWriter(
     public Snapshot Commit(DateTimeOffset finishedAt, SnapshotStatus status, IReadOnlyList<Scope> scopes)
     {
         ArgumentNullException.ThrowIfNull(scopes);
-        var relations = Run("commit", () =>
+        Run("commit", () =>
         {
-            long copied = 0;
-            if (relationsStaged)
-            {
-                // The snapshot is new in this transaction, so the distinct rows cannot collide with stored ones;
-                // key order makes the insert an append.
-                copied = connection.Execute(
-                    transaction,
-                    "INSERT INTO relations (snapshot, from_id, to_id, kind) SELECT DISTINCT @snapshot, from_id, to_id, kind FROM staged_relations ORDER BY from_id, to_id, kind",
-                    ("@snapshot", snapshotId));
-                connection.Execute(transaction, store.DropTempTableSql(Tables.StagedRelations));
-            }
-
             connection.Execute(
                 transaction,
                 "UPDATE snapshots SET finished_at = @finished, status = @status, scopes = @scopes, documents = @documents, assets = @assets, relations = @relations, committed = 1 WHERE id = @snapshot",
                 ("@finished", store.Time(finishedAt)), ("@status", StoreNames.Name(status)), ("@scopes", StoreJson.Scopes(scopes)),
-                ("@documents", documents), ("@assets", assets), ("@relations", copied), ("@snapshot", snapshotId));
+                ("@documents", documentCount), ("@assets", assetCount), ("@relations", relationCount), ("@snapshot", snapshotId));
             transaction.Commit();
-            return copied;
         });
         finished = true;
         Close();
-        return new Snapshot(snapshotId, startedAt, finishedAt, status, source, label, scopes, gaps.ToList(), new SnapshotCounts(documents, assets, relations));
+        return new Snapshot(snapshotId, startedAt, finishedAt, status, source, label, scopes, gaps.ToList(), new SnapshotCounts(documentCount, assetCount, relationCount));
     }
 
     /// <summary>Rolls back unless committed: nothing of the snapshot stays behind.</summary>
@@ -218,12 +199,16 @@ internal sealed class SqlSnapshotWriter(
     {
         if (sink is not null)
         {
-            var current = sink;
+            var (current, table) = (sink, sinkTable);
             sink = null;
             sinkTable = null;
             using (current)
             {
-                current.Complete();
+                var landed = current.Complete();
+                if (ReferenceEquals(table, Tables.Relations))
+                {
+                    relationCount += landed;
+                }
             }
         }
     }
