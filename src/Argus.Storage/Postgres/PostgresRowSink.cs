@@ -74,9 +74,14 @@ internal sealed class PostgresRowSink : IRowSink
         }
 
         using var move = new NpgsqlCommand(
-            $"WITH moved AS (DELETE FROM {Staging} RETURNING {table.ColumnList}) INSERT INTO {table.Name} ({table.ColumnList}) SELECT DISTINCT {table.ColumnList} FROM moved ON CONFLICT DO NOTHING",
+            $"INSERT INTO {table.Name} ({table.ColumnList}) SELECT DISTINCT {table.ColumnList} FROM {Staging} ON CONFLICT DO NOTHING",
             connection);
-        return move.ExecuteNonQuery();
+        var landed = move.ExecuteNonQuery();
+
+        // Truncated, not deleted from: temporary tables are never vacuumed, and dead rows would pile up group after group.
+        using var empty = new NpgsqlCommand($"TRUNCATE {Staging}", connection);
+        empty.ExecuteNonQuery();
+        return landed;
     }
 
     public void Dispose() => importer.Dispose();
