@@ -1,4 +1,5 @@
 using Argus.Core.Model;
+using Argus.Storage.Import;
 using Argus.Storage.Sqlite;
 using Argus.Storage.Sql;
 using Argus.Storage.Tests.Support;
@@ -92,5 +93,17 @@ public sealed class SqliteStoreTests : StoreContractTests
         using var connection = ((SqlArgusStore)Store).OpenConnection();
         using var check = connection.Command(null, "PRAGMA integrity_check");
         Assert.Equal("ok", check.ExecuteScalar());
+    }
+
+    [Fact]
+    public void A_store_error_while_documents_stream_in_stops_the_source_too()
+    {
+        var source = new EndlessSource(repeatTheSameDocument: true);
+        var import = Task.Run(() => new SnapshotImporter(Store, []).Import(source));
+
+        Assert.True(((IAsyncResult)import).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(30)), "the import did not stop");
+        var e = Assert.IsType<StoreException>(import.Exception?.InnerException);
+        Assert.Contains("DescribeVpcs", e.Message);
+        Assert.Empty(Store.ListSnapshots());
     }
 }

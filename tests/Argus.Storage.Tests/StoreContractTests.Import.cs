@@ -1,4 +1,5 @@
 using Argus.Core.Import;
+using Argus.Core.Inventory;
 using Argus.Core.Model;
 using Argus.Storage.Import;
 using Argus.Storage.Tests.Support;
@@ -60,5 +61,44 @@ public abstract partial class StoreContractTests
         Assert.Empty(Store.ReadDocuments("snap-fixtures"));
         var retried = importer.Import(Fixtures());
         Assert.Equal("snap-fixtures", retried.Snapshot.Id);
+    }
+
+    [StoreFact]
+    public void Cancelling_an_import_stores_nothing()
+    {
+        using var cancel = new CancellationTokenSource();
+        var source = new EndlessSource(false, produced =>
+        {
+            if (produced == 500)
+            {
+                cancel.Cancel();
+            }
+        });
+
+        Assert.ThrowsAny<OperationCanceledException>(() => new SnapshotImporter(Store, [new VpcNormalizer()]).Import(source, null, cancel.Token));
+
+        Assert.Empty(Store.ListSnapshots());
+        Assert.Empty(Store.ReadDocuments("snap-endless"));
+    }
+
+    [StoreFact]
+    public void A_normalizer_that_throws_stops_the_import_and_stores_nothing()
+    {
+        var importer = new SnapshotImporter(Store, [new VpcNormalizer(), new ThrowingNormalizer()]);
+
+        var e = Assert.Throws<InvalidOperationException>(() => importer.Import(Fixtures()));
+
+        Assert.Equal(ThrowingNormalizer.Message, e.Message);
+        Assert.Empty(Store.ListSnapshots());
+    }
+
+    private sealed class ThrowingNormalizer : INormalizer
+    {
+        public const string Message = "normalizer bug";
+
+        public Provider Provider => Provider.Aws;
+
+        public void Normalize(DocumentGroup group, IInventoryOutput output) =>
+            throw new InvalidOperationException(Message);
     }
 }
