@@ -46,7 +46,8 @@ install_postgres() {
     if [ ! -e /etc/postgresql-common/createcluster.conf ]; then
         echo "create_main_cluster = false" > /etc/postgresql-common/createcluster.conf
     fi
-    export DEBIAN_FRONTEND=noninteractive
+    # createcluster.conf is managed by ucf: keep the one written above.
+    export DEBIAN_FRONTEND=noninteractive UCF_FORCE_CONFFOLD=1
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends -o Dpkg::Options::=--force-confold postgresql
 }
