@@ -59,49 +59,41 @@ internal static class StoreJson
         return tags;
     }
 
-    public static string Scopes(IEnumerable<Scope> scopes) => Write(writer =>
+    public static string Scopes(IEnumerable<Scope> scopes) =>
+        Objects(scopes, s => [("provider", s.Provider.ToName()), ("account", s.Account), ("region", s.Region)]);
+
+    public static IReadOnlyList<Scope> ParseScopes(string json) =>
+        ParseObjects(json, field => new Scope(StoreNames.ParseProvider(field("provider")), field("account"), field("region")));
+
+    public static string Frameworks(IEnumerable<FrameworkReference> frameworks) =>
+        Objects(frameworks, f => [("framework", f.Framework), ("requirement", f.Requirement)]);
+
+    public static IReadOnlyList<FrameworkReference> ParseFrameworks(string json) =>
+        ParseObjects(json, field => new FrameworkReference(field("framework"), field("requirement")));
+
+    /// <summary>An array of flat objects of strings.</summary>
+    private static string Objects<T>(IEnumerable<T> items, Func<T, (string Name, string Value)[]> fields) => Write(writer =>
     {
         writer.WriteStartArray();
-        foreach (var s in scopes)
+        foreach (var item in items)
         {
             writer.WriteStartObject();
-            writer.WriteString("provider", s.Provider.ToName());
-            writer.WriteString("account", s.Account);
-            writer.WriteString("region", s.Region);
+            foreach (var (name, value) in fields(item))
+            {
+                writer.WriteString(name, value);
+            }
+
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
     });
 
-    public static IReadOnlyList<Scope> ParseScopes(string json)
+    /// <summary>Reads what <see cref="Objects"/> wrote; <c>create</c> gets a lookup of each object's string fields.</summary>
+    private static List<T> ParseObjects<T>(string json, Func<Func<string, string>, T> create)
     {
         using var document = JsonDocument.Parse(json);
-        return document.RootElement.EnumerateArray()
-            .Select(e => new Scope(StoreNames.ParseProvider(Property(e, "provider")), Property(e, "account"), Property(e, "region")))
-            .ToList();
-    }
-
-    public static string Frameworks(IEnumerable<FrameworkReference> frameworks) => Write(writer =>
-    {
-        writer.WriteStartArray();
-        foreach (var f in frameworks)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("framework", f.Framework);
-            writer.WriteString("requirement", f.Requirement);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-    });
-
-    public static IReadOnlyList<FrameworkReference> ParseFrameworks(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.EnumerateArray()
-            .Select(e => new FrameworkReference(Property(e, "framework"), Property(e, "requirement")))
-            .ToList();
+        return document.RootElement.EnumerateArray().Select(e => create(name => Property(e, name))).ToList();
     }
 
     private static string Write(Action<Utf8JsonWriter> write)

@@ -40,17 +40,7 @@ internal sealed class PostgresArgusStore : SqlArgusStore
         // Without it Npgsql redacts the detail of a duplicate key, the one line that says which row it was. The
         // detail holds Argus's own data (ids), never the connection's credentials.
         builder.IncludeErrorDetail = true;
-        var store = new PostgresArgusStore(builder);
-        try
-        {
-            Migrator.Apply(store);
-            return store;
-        }
-        catch
-        {
-            store.Dispose();
-            throw;
-        }
+        return Prepared(new PostgresArgusStore(builder), Migrator.Apply);
     }
 
     internal static NpgsqlDbType TypeOf(SqlType type) => type switch
@@ -69,16 +59,22 @@ internal sealed class PostgresArgusStore : SqlArgusStore
     internal override IRowSink OpenSink(DbConnection connection, DbTransaction transaction, RowTable table) =>
         new PostgresRowSink((NpgsqlConnection)connection, table);
 
-    internal override string SchemaSql(string template) => template
-        .Replace("{text}", "TEXT COLLATE \"C\"", StringComparison.Ordinal)
-        .Replace("{time}", "TIMESTAMPTZ", StringComparison.Ordinal)
-        .Replace("{blob}", "BYTEA", StringComparison.Ordinal)
-        .Replace("{small_rows}", "", StringComparison.Ordinal);
+    internal override string ColumnType(SqlType type) => type switch
+    {
+        SqlType.Text => "TEXT COLLATE \"C\"",
+        SqlType.Integer => "INTEGER",
+        SqlType.BigInt => "BIGINT",
+        SqlType.Blob => "BYTEA",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
 
-    internal override string CreateTempTableSql(RowTable table) =>
-        $"{DropTempTableSql(table)}; CREATE TEMP TABLE {table.Name} ({string.Join(", ", table.Columns.Select(c => $"{c.Name} {ColumnType(c.Type)}"))}) ON COMMIT DROP";
+    internal override string TimeType => "TIMESTAMPTZ";
 
-    internal override string DropTempTableSql(RowTable table) => $"DROP TABLE IF EXISTS pg_temp.{table.Name}";
+    internal override string SmallRowsOption => "";
+
+    internal override string TempTableOption => " ON COMMIT DROP";
+
+    internal override string TempSchema => "pg_temp";
 
     // timestamptz takes UTC only; DateTimeOffset equality compares instants, so nothing is lost.
     internal override object Time(DateTimeOffset value) => value.ToUniversalTime();
@@ -105,13 +101,4 @@ internal sealed class PostgresArgusStore : SqlArgusStore
     };
 
     public override void Dispose() => dataSource.Dispose();
-
-    private static string ColumnType(SqlType type) => type switch
-    {
-        SqlType.Text => "TEXT COLLATE \"C\"",
-        SqlType.Integer => "INTEGER",
-        SqlType.BigInt => "BIGINT",
-        SqlType.Blob => "BYTEA",
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
-    };
 }

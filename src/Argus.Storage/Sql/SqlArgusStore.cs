@@ -28,13 +28,19 @@ internal abstract class SqlArgusStore : IArgusStore
 
     internal abstract IRowSink OpenSink(DbConnection connection, DbTransaction transaction, RowTable table);
 
-    /// <summary>A migration's SQL with this database's types in place of the placeholders.</summary>
-    internal abstract string SchemaSql(string template);
+    /// <summary>This database's type for a column; text compares bytewise (ordinally) on both.</summary>
+    internal abstract string ColumnType(SqlType type);
 
-    /// <summary>Creates an empty temporary table for <paramref name="table"/>, dropping one left on a pooled connection.</summary>
-    internal abstract string CreateTempTableSql(RowTable table);
+    internal abstract string TimeType { get; }
 
-    internal abstract string DropTempTableSql(RowTable table);
+    /// <summary>What follows the column list of a table of small rows (SQLite keeps those without a rowid).</summary>
+    internal abstract string SmallRowsOption { get; }
+
+    /// <summary>What follows the column list of a temporary table.</summary>
+    internal abstract string TempTableOption { get; }
+
+    /// <summary>The schema temporary tables live in, to name them without reaching a real table.</summary>
+    internal abstract string TempSchema { get; }
 
     /// <summary>A timestamp as a parameter value.</summary>
     internal abstract object Time(DateTimeOffset value);
@@ -57,6 +63,35 @@ internal abstract class SqlArgusStore : IArgusStore
 
     public virtual void Dispose()
     {
+    }
+
+    /// <summary>A migration's SQL with this database's types in place of the placeholders.</summary>
+    internal string SchemaSql(string template) => template
+        .Replace("{text}", ColumnType(SqlType.Text), StringComparison.Ordinal)
+        .Replace("{time}", TimeType, StringComparison.Ordinal)
+        .Replace("{blob}", ColumnType(SqlType.Blob), StringComparison.Ordinal)
+        .Replace("{small_rows}", SmallRowsOption, StringComparison.Ordinal);
+
+    /// <summary>Creates an empty temporary table for <paramref name="table"/>, dropping one left on a pooled connection.</summary>
+    internal string CreateTempTableSql(RowTable table) =>
+        $"{DropTempTableSql(table)}; CREATE TEMP TABLE {table.Name} ({string.Join(", ", table.Columns.Select(c => $"{c.Name} {ColumnType(c.Type)}"))}){TempTableOption}";
+
+    internal string DropTempTableSql(RowTable table) => $"DROP TABLE IF EXISTS {TempSchema}.{table.Name}";
+
+    /// <summary>Runs a new store's first work (checks, migrations), disposing it if that fails.</summary>
+    protected static TStore Prepared<TStore>(TStore store, Action<TStore> prepare)
+        where TStore : SqlArgusStore
+    {
+        try
+        {
+            prepare(store);
+            return store;
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
     }
 
     public ISnapshotWriter BeginSnapshot(string snapshotId, DateTimeOffset startedAt, string source, string? label)

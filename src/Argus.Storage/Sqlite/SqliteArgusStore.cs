@@ -53,17 +53,7 @@ internal sealed class SqliteArgusStore : SqlArgusStore
             throw new StoreException($"{full}: cannot open the store: folder {folder} does not exist");
         }
 
-        var store = new SqliteArgusStore(full, busyTimeout ?? DefaultBusyTimeout);
-        try
-        {
-            store.Initialize();
-            return store;
-        }
-        catch
-        {
-            store.Dispose();
-            throw;
-        }
+        return Prepared(new SqliteArgusStore(full, busyTimeout ?? DefaultBusyTimeout), s => s.Initialize());
     }
 
     internal static SqliteType TypeOf(SqlType type) => type switch
@@ -100,16 +90,16 @@ internal sealed class SqliteArgusStore : SqlArgusStore
     internal override IRowSink OpenSink(DbConnection connection, DbTransaction transaction, RowTable table) =>
         new SqliteRowSink((SqliteConnection)connection, table);
 
-    internal override string SchemaSql(string template) => template
-        .Replace("{text}", "TEXT", StringComparison.Ordinal)
-        .Replace("{time}", "TEXT", StringComparison.Ordinal)
-        .Replace("{blob}", "BLOB", StringComparison.Ordinal)
-        .Replace("{small_rows}", " WITHOUT ROWID", StringComparison.Ordinal);
+    internal override string ColumnType(SqlType type) => TypeOf(type).ToString().ToUpperInvariant();
 
-    internal override string CreateTempTableSql(RowTable table) =>
-        $"{DropTempTableSql(table)}; CREATE TEMP TABLE {table.Name} ({string.Join(", ", table.Columns.Select(c => $"{c.Name} {TypeOf(c.Type).ToString().ToUpperInvariant()}"))})";
+    // Timestamps are text; see Time.
+    internal override string TimeType => "TEXT";
 
-    internal override string DropTempTableSql(RowTable table) => $"DROP TABLE IF EXISTS temp.{table.Name}";
+    internal override string SmallRowsOption => " WITHOUT ROWID";
+
+    internal override string TempTableOption => "";
+
+    internal override string TempSchema => "temp";
 
     // Fixed-width UTC text sorts in time order and compares equal exactly when the instants are equal.
     internal override object Time(DateTimeOffset value) => value.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
