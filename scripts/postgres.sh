@@ -13,6 +13,9 @@ set -euo pipefail
 # fd 3 is the caller's stdout; everything else writes to stderr.
 exec 3>&1 1>&2
 
+# runuser and useradd live in sbin, which a non-login PATH may lack.
+export PATH="$PATH:/usr/sbin:/sbin"
+
 root="${ARGUS_PG_ROOT:-${TMPDIR:-/tmp}/argus-postgres-$(id -u)}"
 data="$root/data"
 database=argus_test
