@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Argus.Core.Import;
 using Argus.Core.Inventory;
@@ -9,10 +10,19 @@ namespace Argus.Storage.Import;
 /// The one import path for every source (bundles, AWS CLI output, the synthetic generator, live connectors):
 /// raw documents are stored first, then normalized group by group from what was stored, all in one
 /// transaction, so an import lands whole or not at all.
+/// <para>
+/// Each stage overlaps two kinds of work so both cores are used: the source is read on a worker while this
+/// thread compresses and stores its documents, and the next group is normalized on a worker while this thread
+/// stores the previous group's inventory. The writer is only ever used from the calling thread, and only one
+/// normalizer runs at a time.
+/// </para>
 /// </summary>
 public sealed class SnapshotImporter(IArgusStore store, IReadOnlyList<INormalizer> normalizers)
 {
     private const int MaxWarnings = 1000;
+
+    // Enough to keep the storing thread busy, few enough that a large source does not pile up in memory.
+    private const int DocumentsInFlight = 64;
 
     public ImportResult Import(ISnapshotSource source, IProgress<ImportProgress>? progress = null, CancellationToken cancellation = default)
     {
@@ -25,52 +35,130 @@ public sealed class SnapshotImporter(IArgusStore store, IReadOnlyList<INormalize
         }
 
         using var writer = store.BeginSnapshot(id, header.StartedAt ?? DateTimeOffset.UtcNow, source.Description, header.Label);
-        long documents = 0;
-        foreach (var document in source.ReadDocuments())
-        {
-            cancellation.ThrowIfCancellationRequested();
-            writer.AddDocument(document);
-            documents++;
-            if (documents % 64 == 0)
-            {
-                progress?.Report(new ImportProgress(ImportStage.ReadingDocuments, documents, null, document.ToString()));
-            }
-        }
-
+        var documents = StoreDocuments(source, writer, progress, cancellation);
         progress?.Report(new ImportProgress(ImportStage.ReadingDocuments, documents, documents, "done"));
         foreach (var gap in source.Gaps)
         {
             writer.AddGap(gap);
         }
 
-        var warnings = new List<string>();
         var groups = writer.DocumentGroups();
-        var seenAssets = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < groups.Count; i++)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            var key = groups[i];
-            progress?.Report(new ImportProgress(ImportStage.Normalizing, i, groups.Count, key.ToString()));
-            var group = new DocumentGroup(key, writer.ReadGroup(key));
-            var output = new InventoryCollector();
-            foreach (var normalizer in normalizers.Where(n => n.Provider == key.Provider))
-            {
-                normalizer.Normalize(group, output);
-            }
-
-            // The same resource can be described from two accounts (a shared transit gateway, both sides of a
-            // peering): the first description wins, so ids stay unique within a snapshot.
-            writer.AddAssets(output.Assets.Where(a => seenAssets.Add(a.Id)).ToList());
-            writer.AddRelations(output.Relations.Distinct().ToList());
-            foreach (var warning in output.Warnings.Take(MaxWarnings - warnings.Count))
-            {
-                warnings.Add(warning);
-            }
-        }
-
+        var warnings = NormalizeGroups(writer, groups, progress, cancellation);
         progress?.Report(new ImportProgress(ImportStage.Committing, groups.Count, groups.Count, id));
         var scopes = header.Scopes ?? groups.Select(g => new Scope(g.Provider, g.Account, g.Region)).Distinct().ToList();
         var snapshot = writer.Commit(header.FinishedAt ?? DateTimeOffset.UtcNow, header.Status, scopes);
         return new ImportResult(snapshot, source.Notices, warnings, clock.Elapsed);
+    }
+
+    private static long StoreDocuments(ISnapshotSource source, ISnapshotWriter writer, IProgress<ImportProgress>? progress, CancellationToken cancellation)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        using var queue = new BlockingCollection<RawDocument>(DocumentsInFlight);
+        var reader = Task.Run(
+            () =>
+            {
+                try
+                {
+                    foreach (var document in source.ReadDocuments())
+                    {
+                        queue.Add(document, stop.Token);
+                    }
+                }
+                finally
+                {
+                    queue.CompleteAdding();
+                }
+            },
+            CancellationToken.None);
+
+        long documents = 0;
+        var stored = false;
+        try
+        {
+            foreach (var document in queue.GetConsumingEnumerable(stop.Token))
+            {
+                writer.AddDocument(document);
+                documents++;
+                if (documents % 64 == 0)
+                {
+                    progress?.Report(new ImportProgress(ImportStage.ReadingDocuments, documents, null, document.ToString()));
+                }
+            }
+
+            stored = true;
+        }
+        finally
+        {
+            if (!stored)
+            {
+                // This side failed or was cancelled: stop the reader and let it finish before the writer rolls back.
+                stop.Cancel();
+                WaitQuietly(reader);
+            }
+        }
+
+        // The source's own error (an ImportException naming the file and position) comes out as it was thrown.
+        reader.GetAwaiter().GetResult();
+        cancellation.ThrowIfCancellationRequested();
+        return documents;
+    }
+
+    private List<string> NormalizeGroups(ISnapshotWriter writer, IReadOnlyList<DocumentGroupKey> groups, IProgress<ImportProgress>? progress, CancellationToken cancellation)
+    {
+        var warnings = new List<string>();
+        var seenAssets = new HashSet<string>(StringComparer.Ordinal);
+        var next = groups.Count > 0 ? Normalize(groups[0], writer.ReadGroup(groups[0])) : null;
+        try
+        {
+            for (var i = 0; i < groups.Count; i++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                progress?.Report(new ImportProgress(ImportStage.Normalizing, i, groups.Count, groups[i].ToString()));
+                var output = next!.GetAwaiter().GetResult();
+                next = i + 1 < groups.Count ? Normalize(groups[i + 1], writer.ReadGroup(groups[i + 1])) : null;
+
+                // The same resource can be described from two accounts (a shared transit gateway, both sides of a
+                // peering): the first description wins, so ids stay unique within a snapshot.
+                writer.AddAssets(output.Assets.Where(a => seenAssets.Add(a.Id)).ToList());
+                writer.AddRelations(output.Relations.Distinct().ToList());
+                foreach (var warning in output.Warnings.Take(MaxWarnings - warnings.Count))
+                {
+                    warnings.Add(warning);
+                }
+            }
+        }
+        finally
+        {
+            if (next is not null)
+            {
+                WaitQuietly(next);
+            }
+        }
+
+        return warnings;
+    }
+
+    private Task<InventoryCollector> Normalize(DocumentGroupKey key, IReadOnlyList<RawDocument> documents) => Task.Run(() =>
+    {
+        var group = new DocumentGroup(key, documents);
+        var output = new InventoryCollector();
+        foreach (var normalizer in normalizers.Where(n => n.Provider == key.Provider))
+        {
+            normalizer.Normalize(group, output);
+        }
+
+        return output;
+    });
+
+    /// <summary>Waits for work whose result no longer matters; its failure, if any, is not the one to report.</summary>
+    private static void WaitQuietly(Task task)
+    {
+        try
+        {
+            task.Wait(CancellationToken.None);
+        }
+        catch (AggregateException)
+        {
+        }
     }
 }
