@@ -257,6 +257,76 @@ internal static class SampleDocuments
             """),
     ];
 
+    public const string DxGatewayId = "5f294f92-bafb-4011-916d-9b0bexample";
+
+    /// <summary>The other EC2 resources in eu-west-1: egress-only gateway, endpoints, addresses, flow logs, prefix lists, volumes, Direct Connect.</summary>
+    public static RawDocument[] Ec2Extras() =>
+    [
+        Doc(AwsOperations.DescribeRegions, """
+            {"Regions": [
+              {"Endpoint": "ec2.eu-west-1.amazonaws.com", "RegionName": "eu-west-1", "OptInStatus": "opt-in-not-required"},
+              {"Endpoint": "ec2.us-east-1.amazonaws.com", "RegionName": "us-east-1", "OptInStatus": "opt-in-not-required"}]}
+            """, region: "eu-west-1"),
+        Doc(AwsOperations.DescribeEgressOnlyInternetGateways, """
+            {"EgressOnlyInternetGateways": [{"Attachments": [{"State": "attached", "VpcId": "vpc-0a"}], "EgressOnlyInternetGatewayId": "eigw-0a", "Tags": []}]}
+            """, region: "eu-west-1"),
+        Doc(AwsOperations.DescribeVpcEndpoints, """
+            {"VpcEndpoints": [
+              {"VpcEndpointId": "vpce-0api", "VpcEndpointType": "Interface", "VpcId": "vpc-0a", "ServiceName": "com.amazonaws.eu-west-1.execute-api", "State": "available",
+               "PolicyDocument": "{\"Statement\":[{\"Action\":\"*\",\"Effect\":\"Allow\",\"Principal\":\"*\",\"Resource\":\"*\"}]}",
+               "RouteTableIds": [], "SubnetIds": ["subnet-0a"], "Groups": [{"GroupId": "sg-0api", "GroupName": "api"}], "PrivateDnsEnabled": true, "RequesterManaged": false,
+               "NetworkInterfaceIds": ["eni-0vpce"], "DnsEntries": [{"DnsName": "vpce-0api.execute-api.eu-west-1.vpce.amazonaws.com", "HostedZoneId": "ZLY8HYME6SFDD"}],
+               "CreationTimestamp": "2023-01-01T00:00:00+00:00", "Tags": [], "OwnerId": "111111111111"},
+              {"VpcEndpointId": "vpce-0s3", "VpcEndpointType": "Gateway", "VpcId": "vpc-0a", "ServiceName": "com.amazonaws.eu-west-1.s3", "State": "available",
+               "RouteTableIds": ["rtb-0a"], "SubnetIds": [], "Groups": [], "NetworkInterfaceIds": [], "DnsEntries": [], "CreationTimestamp": "2023-01-01T00:00:00+00:00",
+               "Tags": [{"Key": "Name", "Value": "s3 gateway"}], "OwnerId": "111111111111"}]}
+            """, region: "eu-west-1"),
+        Doc(AwsOperations.DescribeAddresses, """
+            {"Addresses": [
+              {"AllocationId": "eipalloc-0a", "AssociationId": "eipassoc-0a", "Domain": "vpc", "InstanceId": "i-0a", "NetworkInterfaceId": "eni-0a",
+               "NetworkInterfaceOwnerId": "111111111111", "PrivateIpAddress": "10.0.0.5", "PublicIp": "203.0.113.10", "PublicIpv4Pool": "amazon", "NetworkBorderGroup": "eu-west-1", "Tags": []},
+              {"AllocationId": "eipalloc-0spare", "Domain": "vpc", "PublicIp": "203.0.113.11", "PublicIpv4Pool": "amazon", "NetworkBorderGroup": "eu-west-1"}]}
+            """, region: "eu-west-1"),
+        Doc(AwsOperations.DescribeFlowLogs, """
+            {"FlowLogs": [
+              {"CreationTime": "2023-01-01T00:00:00+00:00", "DeliverLogsStatus": "SUCCESS", "FlowLogId": "fl-0vpc", "FlowLogStatus": "ACTIVE", "LogGroupName": "vpc-flow",
+               "ResourceId": "vpc-0a", "TrafficType": "ALL", "LogDestinationType": "cloud-watch-logs", "LogDestination": "arn:aws:logs:eu-west-1:111111111111:log-group:vpc-flow",
+               "LogFormat": "${version} ${account-id} ${interface-id}", "Tags": [], "MaxAggregationInterval": 600},
+              {"FlowLogId": "fl-0eni", "FlowLogStatus": "ACTIVE", "ResourceId": "eni-0a", "TrafficType": "REJECT", "LogDestinationType": "s3", "LogDestination": "arn:aws:s3:::flow-logs"}]}
+            """, region: "eu-west-1"),
+        Doc(AwsOperations.DescribeManagedPrefixLists, """
+            {"PrefixLists": [
+              {"PrefixListId": "pl-0corp", "AddressFamily": "IPv4", "State": "create-complete", "PrefixListArn": "arn:aws:ec2:eu-west-1:111111111111:prefix-list/pl-0corp",
+               "PrefixListName": "corp", "MaxEntries": 10, "Version": 1, "Tags": [], "OwnerId": "111111111111"},
+              {"PrefixListId": "pl-6da54004", "AddressFamily": "IPv4", "State": "create-complete", "PrefixListArn": "arn:aws:ec2:eu-west-1:aws:prefix-list/pl-6da54004",
+               "PrefixListName": "com.amazonaws.eu-west-1.s3", "Tags": [], "OwnerId": "AWS"}]}
+            """, region: "eu-west-1"),
+        Doc(AwsOperations.GetManagedPrefixListEntries, """{"Entries": [{"Cidr": "198.51.100.0/24", "Description": "office"}]}""", region: "eu-west-1", resource: "pl-0corp"),
+        Doc(AwsOperations.DescribeInstances, """
+            {"Reservations": [{"OwnerId": "111111111111", "ReservationId": "r-0a", "Groups": [], "Instances": [
+              {"InstanceId": "i-0a", "SubnetId": "subnet-0a", "VpcId": "vpc-0a", "State": {"Code": 16, "Name": "running"}, "SecurityGroups": [{"GroupId": "sg-0api", "GroupName": "api"}],
+               "BlockDeviceMappings": [{"DeviceName": "/dev/xvda", "Ebs": {"AttachTime": "2023-01-01T00:00:00+00:00", "DeleteOnTermination": true, "Status": "attached", "VolumeId": "vol-0a"}}],
+               "NetworkInterfaces": [{"NetworkInterfaceId": "eni-0a", "OwnerId": "111111111111", "SubnetId": "subnet-0a", "VpcId": "vpc-0a"}], "Tags": [{"Key": "Name", "Value": "api-1"}]}]}]}
+            """, region: "eu-west-1"),
+        Doc(AwsOperations.DescribeVolumes, """
+            {"Volumes": [
+              {"Attachments": [{"AttachTime": "2023-01-01T00:00:00+00:00", "Device": "/dev/xvda", "InstanceId": "i-0a", "State": "attached", "VolumeId": "vol-0a", "DeleteOnTermination": true}],
+               "AvailabilityZone": "eu-west-1a", "CreateTime": "2023-01-01T00:00:00+00:00", "Encrypted": false, "Size": 8, "SnapshotId": "snap-0a", "State": "in-use",
+               "VolumeId": "vol-0a", "Iops": 100, "VolumeType": "gp2", "Tags": []},
+              {"Attachments": [], "AvailabilityZone": "eu-west-1a", "Encrypted": true, "Size": 100, "State": "available", "VolumeId": "vol-0spare", "VolumeType": "gp3"}]}
+            """, region: "eu-west-1"),
+        Doc(AwsOperations.DescribeDirectConnectGateways, $$$"""
+            {"directConnectGateways": [{"directConnectGatewayId": "{{{DxGatewayId}}}", "directConnectGatewayName": "corp-dx", "amazonSideAsn": 64512,
+              "ownerAccount": "111111111111", "directConnectGatewayState": "available"}]}
+            """, region: "eu-west-1"),
+        Doc(AwsOperations.DescribeDirectConnectGatewayAssociations, $$$"""
+            {"directConnectGatewayAssociations": [{"directConnectGatewayId": "{{{DxGatewayId}}}", "directConnectGatewayOwnerAccount": "111111111111",
+              "associationState": "associated", "associatedGateway": {"id": "vgw-0a", "type": "virtualPrivateGateway", "ownerAccount": "111111111111", "region": "eu-west-1"},
+              "associationId": "6441f8bf-5917-4279-ade1-9708bexample", "allowedPrefixesToDirectConnectGateway": [{"cidr": "10.0.0.0/16"}],
+              "virtualGatewayId": "vgw-0a", "virtualGatewayRegion": "eu-west-1", "virtualGatewayOwnerAccount": "111111111111"}]}
+            """, region: "eu-west-1"),
+    ];
+
     /// <summary>Every hand-written sample, each list being one group.</summary>
-    public static IEnumerable<RawDocument[]> All() => [Organization(), Iam(), S3(), Elbv2(), TransitNetwork()];
+    public static IEnumerable<RawDocument[]> All() => [Organization(), Iam(), S3(), Elbv2(), TransitNetwork(), Ec2Extras()];
 }

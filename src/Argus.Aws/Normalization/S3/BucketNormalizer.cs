@@ -58,7 +58,7 @@ internal static class BucketNormalizer
     {
         if (location.Answer.Json.ValueKind != JsonValueKind.Object)
         {
-            ctx.Warn(location.Answer, $"the answer is {NormalizationContext.Describe(location.Answer.Json)}, expected an object; region unknown");
+            ctx.Warn(location.Raw, $"the answer is {NormalizationContext.Describe(location.Answer.Json)}, expected an object; region unknown");
             return Regions.Global;
         }
 
