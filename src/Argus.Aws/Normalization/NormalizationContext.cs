@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Argus.Aws.Operations;
 using Argus.Core.Inventory;
@@ -17,6 +18,7 @@ internal sealed class NormalizationContext
     private readonly IInventoryOutput output;
     private readonly GroupDocuments documents;
     private readonly Dictionary<string, string> ec2Arns = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> referenced = new(StringComparer.Ordinal);
     private readonly HashSet<Relation> distinctRelations = [];
     private readonly HashSet<string> scratch = new(StringComparer.Ordinal);
 
@@ -203,7 +205,7 @@ internal sealed class NormalizationContext
 
         if (value.ValueKind == JsonValueKind.Object)
         {
-            return new Item(item.Document, value, $"{item.Where}.{property}", -1);
+            return new Item(item.Document, value, property, -1, item.AsParent());
         }
 
         Warn(item, $"\"{property}\" is {Describe(value)}, expected an object; ignored");
@@ -211,65 +213,26 @@ internal sealed class NormalizationContext
     }
 
     /// <summary>The objects of an optional list member; other entries are reported and skipped.</summary>
-    public IEnumerable<Item> Objects(Item item, string property)
-    {
-        if (!Member(item, property, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            yield break;
-        }
-
-        if (value.ValueKind != JsonValueKind.Array)
-        {
-            Warn(item, $"\"{property}\" is {Describe(value)}, expected a list; ignored");
-            yield break;
-        }
-
-        string? list = null;
-        var index = 0;
-        foreach (var element in value.EnumerateArray())
-        {
-            list ??= $"{item.Where}.{property}";
-            if (element.ValueKind == JsonValueKind.Object)
-            {
-                yield return new Item(item.Document, element, list, index);
-            }
-            else
-            {
-                Warn(item.Document, $"{list}[{index}] is {Describe(element)}, expected an object; skipped");
-            }
-
-            index++;
-        }
-    }
+    public ObjectList Objects(Item item, string property) => new(this, item, property);
 
     /// <summary>The strings of an optional list member (ids such as <c>SubnetIds</c>).</summary>
-    public IEnumerable<string> Strings(Item item, string property)
+    public StringList Strings(Item item, string property) => new(this, item, property);
+
+    /// <summary>An optional list member: false when absent or null, and reported when it is not a list.</summary>
+    public bool List(Item item, string property, out JsonElement list)
     {
-        if (!Member(item, property, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!Member(item, property, out list) || list.ValueKind == JsonValueKind.Null)
         {
-            yield break;
+            return false;
         }
 
-        if (value.ValueKind != JsonValueKind.Array)
+        if (list.ValueKind == JsonValueKind.Array)
         {
-            Warn(item, $"\"{property}\" is {Describe(value)}, expected a list; ignored");
-            yield break;
+            return true;
         }
 
-        var index = 0;
-        foreach (var element in value.EnumerateArray())
-        {
-            if (element.ValueKind == JsonValueKind.String && element.GetString() is { Length: > 0 } s)
-            {
-                yield return s;
-            }
-            else
-            {
-                Warn(item, $"\"{property}\"[{index}] is {Describe(element)}, expected a string; skipped");
-            }
-
-            index++;
-        }
+        Warn(item, $"\"{property}\" is {Describe(list)}, expected a list; ignored");
+        return false;
     }
 
     /// <summary>
@@ -278,14 +241,8 @@ internal sealed class NormalizationContext
     /// </summary>
     public IReadOnlyDictionary<string, string> Tags(Item item, string property = "Tags")
     {
-        if (!Member(item, property, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!List(item, property, out var value))
         {
-            return NoTags;
-        }
-
-        if (value.ValueKind != JsonValueKind.Array)
-        {
-            Warn(item, $"\"{property}\" is {Describe(value)}, expected a list of tags; ignored");
             return NoTags;
         }
 
@@ -300,7 +257,7 @@ internal sealed class NormalizationContext
             }
             else
             {
-                tags ??= new Dictionary<string, string>(StringComparer.Ordinal);
+                tags ??= new Dictionary<string, string>(value.GetArrayLength(), StringComparer.Ordinal);
                 tags[key] = tag.GetString("Value") ?? tag.GetString("value") ?? "";
             }
 
@@ -340,7 +297,7 @@ internal sealed class NormalizationContext
     // ---- assets ----
 
     /// <summary>The account an owner id names, or the group's account when the owner is absent or not an account id.</summary>
-    public string AccountOf(string? owner) => AwsArns.IsAccountId(owner) ? owner! : Account;
+    public string AccountOf(string? owner) => owner != Account && AwsArns.IsAccountId(owner) ? owner! : Account;
 
     /// <summary>The id of an account's asset, without a new string for the group's own account.</summary>
     public string AccountArnOf(string account) => account == Account ? AccountArn : AwsArns.Account(Partition, account);
@@ -388,8 +345,24 @@ internal sealed class NormalizationContext
     /// The ARN of a referenced EC2 resource: the one described in this group when there is one (it knows the real
     /// owner), else built from the owner the reference names, else from the group's account and region.
     /// </summary>
-    public string Ec2Ref(Ec2Kind kind, string id, string? owner = null) =>
-        ec2Arns.TryGetValue(id, out var arn) ? arn : AwsArns.Ec2(Partition, Region, AccountOf(owner), kind.ArnResource, id);
+    public string Ec2Ref(Ec2Kind kind, string id, string? owner = null)
+    {
+        if (ec2Arns.TryGetValue(id, out var arn))
+        {
+            return arn;
+        }
+
+        var account = AccountOf(owner);
+        if (account != Account)
+        {
+            return AwsArns.Ec2(Partition, Region, account, kind.ArnResource, id);
+        }
+
+        // Many relations can name one resource this group did not describe (every route to an internet gateway
+        // of another answer); they share one string.
+        ref var built = ref CollectionsMarshal.GetValueRefOrAddDefault(referenced, id, out var exists);
+        return exists ? built! : built = AwsArns.Ec2(Partition, Region, Account, kind.ArnResource, id);
+    }
 
     /// <summary>An EC2 reference in another region or account, named exactly by the data (peering, transit gateway peering).</summary>
     public string Ec2RefIn(Ec2Kind kind, string id, string? owner, string? region) =>
