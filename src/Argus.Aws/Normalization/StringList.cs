@@ -7,40 +7,23 @@ internal readonly struct StringList(NormalizationContext context, Item owner, st
 {
     public Enumerator GetEnumerator() => new(context, owner, property);
 
-    public struct Enumerator
+    public struct Enumerator(NormalizationContext context, Item owner, string property)
     {
-        private readonly NormalizationContext context;
-        private readonly Item owner;
-        private readonly string property;
-        private readonly bool isList;
-        private JsonElement.ArrayEnumerator entries;
-        private int index;
-
-        public Enumerator(NormalizationContext context, Item owner, string property)
-        {
-            this.context = context;
-            this.owner = owner;
-            this.property = property;
-            index = -1;
-            isList = context.List(owner, property, out var list);
-            entries = isList ? list.EnumerateArray() : default;
-        }
+        private ListCursor cursor = new(context, owner, property);
 
         public string Current { get; private set; } = "";
 
         public bool MoveNext()
         {
-            while (isList && entries.MoveNext())
+            while (cursor.Next(out var entry))
             {
-                index++;
-                var element = entries.Current;
-                if (element.ValueKind == JsonValueKind.String && element.GetString() is { Length: > 0 } value)
+                if (entry.ValueKind == JsonValueKind.String && entry.GetString() is { Length: > 0 } value)
                 {
                     Current = value;
                     return true;
                 }
 
-                context.Warn(owner, $"\"{property}\"[{index}] is {NormalizationContext.Describe(element)}, expected a non-empty string; skipped");
+                context.Warn(owner, $"\"{property}\"[{cursor.Index}] is {NormalizationContext.Describe(entry)}, expected a non-empty string; skipped");
             }
 
             return false;

@@ -15,10 +15,7 @@ internal static class EndpointNormalizer
                 continue;
             }
 
-            if (ctx.String(item, "VpcId") is { } vpcId)
-            {
-                ctx.Relate(endpoint, RelationKinds.In, ctx.Ec2Ref(Ec2Kinds.Vpc, vpcId, owner));
-            }
+            Placement.InVpc(ctx, item, endpoint, owner);
 
             // Interface endpoints: the interfaces carry the endpoint's addresses and its security groups filter them.
             foreach (var eniId in ctx.Strings(item, "NetworkInterfaceIds"))

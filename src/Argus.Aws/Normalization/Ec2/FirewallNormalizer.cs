@@ -11,9 +11,9 @@ internal static class FirewallNormalizer
     {
         foreach (var item in ctx.Items(AwsOperations.DescribeSecurityGroups))
         {
-            if (ctx.AddEc2(item, Ec2Kinds.SecurityGroup, out var owner) is { } group && ctx.String(item, "VpcId") is { } vpcId)
+            if (ctx.AddEc2(item, Ec2Kinds.SecurityGroup, out var owner) is { } group)
             {
-                ctx.Relate(group, RelationKinds.In, ctx.Ec2Ref(Ec2Kinds.Vpc, vpcId, owner));
+                Placement.InVpc(ctx, item, group, owner);
             }
         }
 
@@ -24,11 +24,7 @@ internal static class FirewallNormalizer
                 continue;
             }
 
-            if (ctx.String(item, "VpcId") is { } vpcId)
-            {
-                ctx.Relate(acl, RelationKinds.In, ctx.Ec2Ref(Ec2Kinds.Vpc, vpcId, owner));
-            }
-
+            Placement.InVpc(ctx, item, acl, owner);
             foreach (var association in ctx.Objects(item, "Associations"))
             {
                 if (ctx.String(association, "SubnetId") is { } subnetId)

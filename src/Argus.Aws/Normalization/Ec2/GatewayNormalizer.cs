@@ -42,13 +42,7 @@ internal static class GatewayNormalizer
                 continue;
             }
 
-            foreach (var attachment in ctx.Objects(item, "Attachments"))
-            {
-                if (ctx.String(attachment, "VpcId") is { } vpcId && ctx.String(attachment, "State") is not ("detached" or "detaching"))
-                {
-                    ctx.Relate(gateway, RelationKinds.AttachedTo, ctx.Ec2Ref(Ec2Kinds.Vpc, vpcId, owner));
-                }
-            }
+            Placement.AttachedTo(ctx, item, gateway, "Attachments", "VpcId", Ec2Kinds.Vpc, owner);
         }
     }
 }

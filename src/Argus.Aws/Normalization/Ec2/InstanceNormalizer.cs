@@ -64,17 +64,9 @@ internal static class InstanceNormalizer
 
         foreach (var item in ctx.Items(AwsOperations.DescribeVolumes))
         {
-            if (ctx.AddEc2(item, Ec2Kinds.Volume) is not { } volume)
+            if (ctx.AddEc2(item, Ec2Kinds.Volume) is { } volume)
             {
-                continue;
-            }
-
-            foreach (var attachment in ctx.Objects(item, "Attachments"))
-            {
-                if (ctx.String(attachment, "InstanceId") is { } instanceId && ctx.String(attachment, "State") is not ("detached" or "detaching"))
-                {
-                    ctx.Relate(volume, RelationKinds.AttachedTo, ctx.Ec2Ref(Ec2Kinds.Instance, instanceId));
-                }
+                Placement.AttachedTo(ctx, item, volume, "Attachments", "InstanceId", Ec2Kinds.Instance);
             }
         }
     }

@@ -22,17 +22,9 @@ internal static class VpnNormalizer
 
         foreach (var item in ctx.Items(AwsOperations.DescribeVpnGateways))
         {
-            if (ctx.AddEc2(item, Ec2Kinds.VpnGateway) is not { } gateway)
+            if (ctx.AddEc2(item, Ec2Kinds.VpnGateway) is { } gateway)
             {
-                continue;
-            }
-
-            foreach (var attachment in ctx.Objects(item, "VpcAttachments"))
-            {
-                if (ctx.String(attachment, "VpcId") is { } vpcId && ctx.String(attachment, "State") is not ("detached" or "detaching"))
-                {
-                    ctx.Relate(gateway, RelationKinds.AttachedTo, ctx.Ec2Ref(Ec2Kinds.Vpc, vpcId));
-                }
+                Placement.AttachedTo(ctx, item, gateway, "VpcAttachments", "VpcId", Ec2Kinds.Vpc);
             }
         }
 

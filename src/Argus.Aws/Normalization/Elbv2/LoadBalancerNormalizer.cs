@@ -1,3 +1,4 @@
+using Argus.Aws.Normalization.Ec2;
 using Argus.Aws.Operations;
 using Argus.Core.Model;
 
@@ -57,11 +58,7 @@ internal static class LoadBalancerNormalizer
             return;
         }
 
-        if (ctx.String(item, "VpcId") is { } vpcId)
-        {
-            ctx.Relate(lb, RelationKinds.In, ctx.Ec2Ref(Ec2Kinds.Vpc, vpcId));
-        }
-
+        Placement.InVpc(ctx, item, lb);
         foreach (var zone in ctx.Objects(item, "AvailabilityZones"))
         {
             if (ctx.String(zone, "SubnetId") is { } subnetId)
