@@ -30,6 +30,7 @@ internal sealed class NormalizationContext
         Region = group.Key.Region;
         Partition = AwsArns.PartitionOfRegion(Region) ?? PartitionInData(group.Documents) ?? "aws";
         AccountArn = AwsArns.Account(Partition, Account);
+        InterfacesByAddress = documents.Has(AwsOperations.DescribeTargetHealth) ? [] : null;
     }
 
     /// <summary>The one empty tag dictionary every untagged asset shares.</summary>
@@ -50,18 +51,10 @@ internal sealed class NormalizationContext
     public PropertyWriter Properties { get; } = new();
 
     /// <summary>
-    /// Lookups a later service needs from an earlier one: the network interface holding a private address in a
-    /// VPC, for load balancer targets registered by IP. Built only when the group has target health answers.
+    /// The network interface holding a private address in a VPC, filled by the interfaces and read by load balancer
+    /// targets registered by IP; null (never built) when the group has no target health answers.
     /// </summary>
-    public Dictionary<(string Vpc, string Address), string>? InterfacesByAddress { get; private set; }
-
-    public void IndexInterfaceAddressesIfNeeded()
-    {
-        if (documents.Has(AwsOperations.DescribeTargetHealth))
-        {
-            InterfacesByAddress ??= [];
-        }
-    }
+    public Dictionary<(string Vpc, string Address), string>? InterfacesByAddress { get; }
 
     // ---- documents ----
 

@@ -12,6 +12,7 @@ public sealed class BucketNormalizerTests
     [InlineData("public-site", "us-east-1")]
     [InlineData("legacy-eu", "eu-west-1")]
     [InlineData("no-location", Regions.Global)]
+    [InlineData("listed-region", "ap-south-1")]
     public void A_bucket_is_in_the_region_its_location_names(string bucket, string region)
     {
         var n = Normalized.Of(Regions.Global, S3());
@@ -27,7 +28,7 @@ public sealed class BucketNormalizerTests
         n.AssertNoWarnings();
         n.AssertNoDuplicates();
         Assert.Equal(
-            ["arn:aws:s3:::central-logs", "arn:aws:s3:::legacy-eu", "arn:aws:s3:::no-location", "arn:aws:s3:::public-site"],
+            ["arn:aws:s3:::central-logs", "arn:aws:s3:::legacy-eu", "arn:aws:s3:::listed-region", "arn:aws:s3:::no-location", "arn:aws:s3:::public-site"],
             n.Ids(AwsAssetTypes.Bucket));
         Assert.All(n.OfType(AwsAssetTypes.Bucket), b => Assert.Equal("111111111111", b.Account));
     }

@@ -98,7 +98,7 @@ internal static class SampleDocuments
             """, resource: "alice"),
     ];
 
-    /// <summary>Four buckets: one configured in eu-central-1, a public one in us-east-1, a legacy "EU" one, one without location.</summary>
+    /// <summary>Five buckets: one configured in eu-central-1, a public one in us-east-1, a legacy "EU" one, one without location, one with only its listed region.</summary>
     public static RawDocument[] S3() =>
     [
         Doc(AwsOperations.ListBuckets, """
@@ -106,7 +106,8 @@ internal static class SampleDocuments
               {"Name": "central-logs", "CreationDate": "2020-01-01T00:00:00+00:00"},
               {"Name": "public-site", "CreationDate": "2020-01-01T00:00:00+00:00"},
               {"Name": "legacy-eu", "CreationDate": "2010-01-01T00:00:00+00:00"},
-              {"Name": "no-location", "CreationDate": "2020-01-01T00:00:00+00:00"}],
+              {"Name": "no-location", "CreationDate": "2020-01-01T00:00:00+00:00"},
+              {"Name": "listed-region", "CreationDate": "2024-01-01T00:00:00+00:00", "BucketRegion": "ap-south-1"}],
              "Owner": {"DisplayName": "owner", "ID": "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be"}}
             """),
         Doc(AwsOperations.GetBucketLocation, """{"LocationConstraint": "eu-central-1"}""", resource: "central-logs"),

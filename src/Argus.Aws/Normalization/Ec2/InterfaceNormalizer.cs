@@ -8,7 +8,6 @@ internal static class InterfaceNormalizer
 {
     public static void Normalize(NormalizationContext ctx)
     {
-        ctx.IndexInterfaceAddressesIfNeeded();
         var byAddress = ctx.InterfacesByAddress;
         foreach (var item in ctx.Items(AwsOperations.DescribeNetworkInterfaces))
         {
