@@ -15,6 +15,8 @@ namespace Argus.Aws.Normalization;
 /// </summary>
 internal sealed class NormalizationContext
 {
+    private static readonly System.Buffers.SearchValues<byte> PartitionCharacters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz-"u8);
+
     private readonly IInventoryOutput output;
     private readonly GroupDocuments documents;
     private readonly Dictionary<string, string> ec2Arns = new(StringComparer.Ordinal);
@@ -397,9 +399,10 @@ internal sealed class NormalizationContext
                 continue;
             }
 
+            // A partition is "aws" or "aws-" and lower-case letters and dashes (aws-cn, aws-us-gov, aws-iso-b).
             var rest = json[(at + 5)..];
             var end = rest.IndexOf((byte)':');
-            if (end > 0 && rest[..end].StartsWith("aws"u8))
+            if (end is > 0 and <= 20 && rest[..end].StartsWith("aws"u8) && !rest[..end].ContainsAnyExcept(PartitionCharacters))
             {
                 return System.Text.Encoding.ASCII.GetString(rest[..end]);
             }

@@ -70,5 +70,4 @@ internal static class InstanceNormalizer
             }
         }
     }
-
 }

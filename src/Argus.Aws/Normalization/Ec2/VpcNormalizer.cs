@@ -17,7 +17,10 @@ internal static class VpcNormalizer
 
             // The owner's account contains the VPC (a VPC shared into this account stays the owner's).
             ctx.Relate(ctx.AccountArnOf(owner), RelationKinds.Contains, vpc);
-            ctx.Relate(vpc, RelationKinds.In, AwsArns.Region(ctx.Partition, owner, ctx.Region));
+            if (!ctx.IsGlobal)
+            {
+                ctx.Relate(vpc, RelationKinds.In, AwsArns.Region(ctx.Partition, owner, ctx.Region));
+            }
         }
 
         foreach (var item in ctx.Items(AwsOperations.DescribeSubnets))
