@@ -328,7 +328,7 @@ internal sealed class NormalizationContext
             : AwsArns.Ec2(Partition, region, account, kind.ArnResource, id);
         ec2Arns.Add(id, arn);
         var tags = Tags(item, kind.TagsProperty);
-        var name = NameOf(tags, kind.NameProperty is { } nameProperty ? String(item, nameProperty) ?? id : id);
+        var name = NameOf(tags, kind.NameProperty is { } nameProperty && String(item, nameProperty) is { Length: > 0 } natural ? natural : id);
         Add(arn, kind.Type, account, region, name, tags, properties ?? Properties.Compact(item.Json));
         return arn;
     }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Argus.Aws.Normalization;
@@ -10,17 +11,78 @@ namespace Argus.Aws.Normalization;
 /// </summary>
 internal sealed class PropertyWriter
 {
+    private static readonly SearchValues<byte> WhitespaceOrQuote = SearchValues.Create(" \t\r\n\""u8);
+    private static readonly byte[] Whitespace = " \t\r\n"u8.ToArray();
+
     private readonly ArrayBufferWriter<byte> buffer = new(16 * 1024);
     private readonly Utf8JsonWriter writer;
 
     public PropertyWriter() => writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, SkipValidation = true });
 
-    /// <summary>The element as compact JSON.</summary>
+    /// <summary>
+    /// The element as compact JSON: its own text in the answer without the whitespace between tokens, so strings
+    /// keep the escapes the CLI printed. Copying the text is several times faster than re-writing every token,
+    /// and this runs for every asset.
+    /// </summary>
     public string Compact(JsonElement element)
     {
-        Begin();
-        element.WriteTo(writer);
-        return End();
+        var raw = JsonMarshal.GetRawUtf8Value(element);
+        buffer.ResetWrittenCount();
+        var output = buffer.GetSpan(raw.Length);
+        var written = 0;
+        while (!raw.IsEmpty)
+        {
+            // Copy up to the next whitespace or string, drop whitespace, copy strings whole.
+            var next = raw.IndexOfAny(WhitespaceOrQuote);
+            if (next < 0)
+            {
+                raw.CopyTo(output[written..]);
+                written += raw.Length;
+                break;
+            }
+
+            raw[..next].CopyTo(output[written..]);
+            written += next;
+            raw = raw[next..];
+            if (raw[0] != (byte)'"')
+            {
+                raw = raw.TrimStart(Whitespace);
+                continue;
+            }
+
+            var end = StringEnd(raw);
+            raw[..end].CopyTo(output[written..]);
+            written += end;
+            raw = raw[end..];
+        }
+
+        return Encoding.UTF8.GetString(output[..written]);
+    }
+
+    /// <summary>The length of the string token at the start of <paramref name="json"/>, quotes included.</summary>
+    private static int StringEnd(ReadOnlySpan<byte> json)
+    {
+        var at = 1;
+        while (true)
+        {
+            var next = json[at..].IndexOfAny((byte)'"', (byte)'\\');
+            if (next < 0)
+            {
+                return json.Length;
+            }
+
+            at += next;
+            if (json[at] == (byte)'"')
+            {
+                return at + 1;
+            }
+
+            at += 2;
+            if (at >= json.Length)
+            {
+                return json.Length;
+            }
+        }
     }
 
     /// <summary>A one-member object such as <c>{"AccountId":"123456789012"}</c>, for assets no answer describes.</summary>
