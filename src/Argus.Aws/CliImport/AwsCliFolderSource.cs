@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Argus.Aws.Redaction;
 using Argus.Core.Import;
 using Argus.Core.Model;
 
@@ -87,7 +88,14 @@ public sealed class AwsCliFolderSource : ISnapshotSource
         foreach (var (accountId, regionName, pages) in documents)
         {
             var operation = pages[0].Operation;
-            yield return new RawDocument(Provider.Aws, accountId, regionName, operation.Service, operation.Operation, pages[0].Resource, Read(pages));
+            var (json, removed) = SecretRedactor.Redact(operation, Read(pages));
+            if (removed > 0)
+            {
+                notices.Add(new ImportNotice(ImportNoticeKind.Warning, pages[0].Path,
+                    $"removed {removed} secret value{(removed == 1 ? "" : "s")} (VPN pre-shared keys, customer gateway configuration): Argus never stores credentials"));
+            }
+
+            yield return new RawDocument(Provider.Aws, accountId, regionName, operation.Service, operation.Operation, pages[0].Resource, json);
         }
     }
 

@@ -25,7 +25,7 @@ public sealed class AwsCliFolderSourceTests
 
         var documents = source.ReadDocuments().ToList();
 
-        Assert.DoesNotContain(source.Notices, n => n.Kind != ImportNoticeKind.Inferred);
+        Assert.DoesNotContain(source.Notices, n => n.Kind != ImportNoticeKind.Inferred && !n.Message.Contains("never stores credentials", StringComparison.Ordinal));
         Assert.Equal(files.Count, documents.Count);
         Assert.All(documents, d => Assert.Equal(("554773406868", "us-east-2", Provider.Aws, "ec2"), (d.Account, d.Region, d.Provider, d.Service)));
         Assert.Contains(source.Notices, n => n.Kind == ImportNoticeKind.Inferred && n.Message.StartsWith("account 554773406868", StringComparison.Ordinal));
@@ -35,7 +35,8 @@ public sealed class AwsCliFolderSourceTests
             // Batfish names each file after the answer's item key (Vpcs.json holds {"Vpcs": [...]}).
             var operation = AwsOperations.All.Single(o => o.ItemKey == Path.GetFileNameWithoutExtension(file) && o.Service == "ec2");
             var document = Assert.Single(documents, d => d.Operation == operation.Operation);
-            Assert.True(JsonNode.DeepEquals(JsonNode.Parse(File.ReadAllBytes(file)), JsonNode.Parse(document.Json.Span)), file);
+            var expected = Argus.Aws.Redaction.SecretRedactor.Redact(operation, File.ReadAllBytes(file)).Json;
+            Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(document.Json.Span)), file);
         }
 
         Assert.Equal("aws-cli:" + folder, source.Description);
@@ -416,5 +417,21 @@ public sealed class AwsCliFolderSourceTests
 
         Assert.Equal(first, second);
         Assert.Equal(notices, source.Notices);
+    }
+
+    [Fact]
+    public void Vpn_pre_shared_keys_in_real_output_are_never_stored()
+    {
+        var folder = TestPaths.Fixture("aws-network", "test-public-private-subnet");
+        Assert.Contains("CustomerGatewayConfiguration", File.ReadAllText(Path.Combine(folder, "aws_configs", "VpnConnections.json")));
+        var source = new AwsCliFolderSource(folder, null, null);
+
+        var vpn = source.ReadDocuments().Single(d => d.Operation == "DescribeVpnConnections");
+
+        var text = Encoding.UTF8.GetString(vpn.Json.Span);
+        Assert.DoesNotContain("CustomerGatewayConfiguration", text);
+        Assert.DoesNotContain("PreSharedKey", text);
+        Assert.Contains("VpnConnectionId", text);
+        Assert.Contains(source.Notices, n => n.Kind == ImportNoticeKind.Warning && n.Message.Contains("never stores credentials", StringComparison.Ordinal));
     }
 }
