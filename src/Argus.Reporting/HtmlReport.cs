@@ -176,7 +176,7 @@ public static class HtmlReport
         table{width:100%;border-collapse:collapse;background:#fff;border:1px solid var(--line);border-radius:8px;overflow:hidden}
         th{background:#eef1f6;text-align:left;font-weight:600;font-size:12px;text-transform:uppercase;letter-spacing:.3px;color:#3b4456}
         th,td{padding:7px 12px;border-bottom:1px solid var(--line);vertical-align:top}tr:last-child td{border-bottom:none}
-        code{font:12.5px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;word-break:break-all}.num{font-variant-numeric:tabular-nums}
+        code{font:12.5px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;overflow-wrap:break-word}.num{font-variant-numeric:tabular-nums}
         .tag{display:inline-block;padding:1px 8px;border-radius:10px;background:#eef1f6;font-size:12px}.tag.warn{background:#fff1e5;color:var(--warn)}
         .ok{color:var(--ok)}.bad{color:var(--bad)}
         .sev{font-weight:600}.sev.critical,.sev.high{color:var(--bad)}.sev.medium{color:var(--warn)}
