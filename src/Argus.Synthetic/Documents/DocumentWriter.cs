@@ -17,7 +17,8 @@ internal sealed class DocumentWriter : IDisposable
     public DocumentWriter()
     {
         // Printed like the AWS CLI prints it: '+', '<', '&' and non-ASCII text as they are, not as \u escapes.
-        json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        // Structural validation is left to the tests, which parse every document of the demo and medium presets.
+        json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
     }
 
     /// <summary>Begins a document's top-level object.</summary>
