@@ -361,4 +361,48 @@ public sealed class ConsistencyTests
         Assert.All(o.Documents.Where(d => d.Operation == "GetCallerIdentity"), d => Assert.Equal(d.Account, Str(o.Parsed[d], "Account")));
         Assert.Equal(preset == "demo" ? 5 : 6, units.Count);
     }
+
+    [Theory]
+    [MemberData(nameof(Presets))]
+    public void Nothing_in_an_account_is_older_than_the_account(string preset)
+    {
+        var o = GeneratedOrganization.Of(preset);
+        var management = o.Documents.Single(d => d.Operation == "DescribeOrganization").Account;
+        var joined = o.Items(management, Regions.Global, "ListAccounts", "Accounts")
+            .ToDictionary(a => Str(a, "Id"), a => DateTimeOffset.Parse(Str(a, "JoinedTimestamp"), System.Globalization.CultureInfo.InvariantCulture));
+        string[] ownTimes = ["CreateDate", "LaunchTime", "CreateTime", "CreationTime", "CreationTimestamp", "CreatedTime", "CreationDate"];
+        foreach (var document in o.Documents.Where(d => d.Operation is not ("ListAccounts" or "ListAccountsForParent" or "DescribeTransitGatewayAttachments" or "DescribeTransitGatewayVpcAttachments" or "DescribeTransitGateways" or "DescribeTransitGatewayPeeringAttachments" or "GetAccountAuthorizationDetails")))
+        {
+            foreach (var time in Times(o.Parsed[document], ownTimes))
+            {
+                Assert.True(time >= joined[document.Account], $"{document}: {time:O} is before the account joined on {joined[document.Account]:O}");
+            }
+        }
+    }
+
+    private static IEnumerable<DateTimeOffset> Times(JsonElement element, string[] names)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                if (names.Contains(property.Name) && property.Value.ValueKind == JsonValueKind.String)
+                {
+                    yield return DateTimeOffset.Parse(property.Value.GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                foreach (var nested in Times(property.Value, names))
+                {
+                    yield return nested;
+                }
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var nested in element.EnumerateArray().SelectMany(e => Times(e, names)))
+            {
+                yield return nested;
+            }
+        }
+    }
 }

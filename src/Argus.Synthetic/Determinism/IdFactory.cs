@@ -27,43 +27,11 @@ internal readonly struct IdFactory
         $"{prefix}-{Hash(kind, ordinal):x16}"[..(prefix.Length + 1 + hexDigits)];
 
     /// <summary>An IAM unique id or access key id: <paramref name="prefix"/> (AIDA, AROA, AKIA...) and base-32 letters, 20 or 21 characters.</summary>
-    public string Iam(string prefix, string key, int length = 21)
-    {
-        Span<char> chars = stackalloc char[length];
-        prefix.AsSpan().CopyTo(chars);
-        var h = StableHash.Combine(Hash(prefix, 0), key);
-        for (var i = prefix.Length; i < length; i++)
-        {
-            if ((i - prefix.Length) % 12 == 11)
-            {
-                h = StableHash.Mix(h);
-            }
-
-            chars[i] = Base32[(int)(h & 31)];
-            h >>= 5;
-        }
-
-        return new string(chars);
-    }
+    public string Iam(string prefix, string key, int length = 21) =>
+        Characters(StableHash.Combine(Hash(prefix, 0), key), prefix, length - prefix.Length, Base32);
 
     /// <summary>A lower-case hex string of <paramref name="length"/> digits.</summary>
-    public string Hex(string kind, long ordinal, int length)
-    {
-        Span<char> chars = stackalloc char[length];
-        var h = Hash(kind, ordinal);
-        for (var i = 0; i < length; i++)
-        {
-            if (i > 0 && i % 16 == 0)
-            {
-                h = StableHash.Mix(h + (ulong)i);
-            }
-
-            chars[i] = "0123456789abcdef"[(int)(h & 15)];
-            h >>= 4;
-        }
-
-        return new string(chars);
-    }
+    public string Hex(string kind, long ordinal, int length) => Characters(Hash(kind, ordinal), "", length, "0123456789abcdef");
 
     /// <summary>A UUID-formatted id (KMS keys, Direct Connect gateways).</summary>
     public string Uuid(string kind, long ordinal)
@@ -73,20 +41,20 @@ internal readonly struct IdFactory
     }
 
     /// <summary>A lower-case alphanumeric string (organization and OU ids).</summary>
-    public string Alnum(string kind, long ordinal, int length)
-    {
-        const string alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-        Span<char> chars = stackalloc char[length];
-        var h = Hash(kind, ordinal);
-        for (var i = 0; i < length; i++)
-        {
-            if (i > 0 && i % 10 == 0)
-            {
-                h = StableHash.Mix(h + (ulong)i);
-            }
+    public string Alnum(string kind, long ordinal, int length) =>
+        Characters(Hash(kind, ordinal), "", length, "abcdefghijklmnopqrstuvwxyz0123456789");
 
-            chars[i] = alphabet[(int)(h % 36)];
-            h /= 36;
+    /// <summary>
+    /// <paramref name="count"/> characters of <paramref name="alphabet"/> after <paramref name="prefix"/>, each
+    /// drawn from its own mix of <paramref name="hash"/> so that long ids never run out of randomness.
+    /// </summary>
+    private static string Characters(ulong hash, string prefix, int count, string alphabet)
+    {
+        Span<char> chars = stackalloc char[prefix.Length + count];
+        prefix.AsSpan().CopyTo(chars);
+        for (var i = 0; i < count; i++)
+        {
+            chars[prefix.Length + i] = alphabet[(int)(StableHash.Combine(hash, i) % (ulong)alphabet.Length)];
         }
 
         return new string(chars);

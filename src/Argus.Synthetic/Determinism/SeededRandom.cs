@@ -29,6 +29,10 @@ internal sealed class SeededRandom(ulong seed)
 
     public T Pick<T>(IReadOnlyList<T> items) => items[Next(items.Count)];
 
+    /// <summary>A moment between <paramref name="from"/> and <paramref name="to"/>, to the second.</summary>
+    public DateTimeOffset Between(DateTimeOffset from, DateTimeOffset to) =>
+        to <= from ? from : from.AddSeconds((long)(NextDouble() * (to - from).TotalSeconds));
+
     /// <summary>A moment between <paramref name="minDaysAgo"/> and <paramref name="maxDaysAgo"/> days before <paramref name="now"/>, to the second.</summary>
     public DateTimeOffset DaysBefore(DateTimeOffset now, int minDaysAgo, int maxDaysAgo)
     {

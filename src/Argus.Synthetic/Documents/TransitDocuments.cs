@@ -193,7 +193,7 @@ internal static class TransitDocuments
             foreach (var vpc in m.Org.Skeletons[account.Index][region].Vpcs.Where(v => v.TransitGateway))
             {
                 yield return new Attachment(
-                    vpc.TransitGatewayAttachmentId, account.Id, "vpc", vpc.Id, tgw.SegmentOf(account), Created(m.Org, tgw).AddDays(5 + account.Index), vpc.Name, vpc);
+                    vpc.TransitGatewayAttachmentId, account.Id, "vpc", vpc.Id, tgw.SegmentOf(account), Later(Created(m.Org, tgw), account.Joined).AddDays(5), vpc.Name, vpc);
             }
         }
 
@@ -215,6 +215,8 @@ internal static class TransitDocuments
             yield return new Attachment(requester.PeeringAttachmentId(accepter.RegionIndex), tgw.Owner.Id, "peering", peer.Id, "shared", Created(m.Org, accepter).AddDays(2), $"hub-{requester.Region}-to-{accepter.Region}", null);
         }
     }
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private static DateTimeOffset Created(OrgPlan org, TransitGatewayPlan tgw) => org.Network.Joined.AddDays(20 + tgw.RegionIndex * 30);
 

@@ -101,8 +101,8 @@ internal static class IamPlanner
 
         if (account == org.FirstProduction)
         {
-            var created = now.AddDays(-210);
-            users.Add(User(DirectAdminUser, created, false, false, [], [AwsManagedPolicies.AdministratorAccess], [Key(DirectAdminUser, 1, now.AddDays(-85), now.AddHours(-30))]));
+            var created = now.AddDays(-210).AddMinutes(-613);
+            users.Add(User(DirectAdminUser, created, false, false, [], [AwsManagedPolicies.AdministratorAccess], [Key(DirectAdminUser, 1, now.AddDays(-85).AddMinutes(-371), now.AddHours(-30).AddMinutes(-17))]));
         }
 
         if (account == org.FirstDevelopment)

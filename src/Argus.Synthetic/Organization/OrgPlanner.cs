@@ -148,7 +148,8 @@ internal static class OrgPlanner
             }
             while (!taken.Add(id));
 
-            var joined = founded.AddDays(i * 2400.0 / specs.Count).AddMinutes(StableHash.Combine(StableHash.Of(id), "joined") % 600);
+            // Accounts join over the organization's first three years, so everything in them can be older than a year.
+            var joined = founded.AddDays(i * 1000.0 / specs.Count).AddMinutes(StableHash.Combine(StableHash.Of(id), "joined") % 600);
             accounts.Add(new AccountPlan(
                 i,
                 id,

@@ -41,7 +41,7 @@ internal sealed partial class RegionPlanner
     {
         var isDefault = sk.Kind == VpcKind.Default;
         var baseName = sk.ShortName;
-        var created = random.DaysBefore(Now, 500, 1800);
+        var created = random.Between(Account.Joined.AddDays(2), Account.Joined.AddDays(200));
         var vpc = new VpcModel(
             sk,
             sk.Id,

@@ -57,7 +57,7 @@ internal static class BucketPlanner
             var region = org.Regions[random.Next(org.Regions.Count)].Name;
             var policy = random.Chance(0.5) ? DenyInsecureTransport(name) : null;
             list.Add(new BucketModel(
-                name, region, random.DaysBefore(org.Now, 30, 1500), policy, false, PublicAccessBlock.On, null,
+                name, region, random.Between(account.Joined.AddDays(30), org.Now.AddDays(-30)), policy, false, PublicAccessBlock.On, null,
                 random.Chance(0.6) ? "Enabled" : null, random.Chance(0.7) ? Tags("data") : []));
         }
 
