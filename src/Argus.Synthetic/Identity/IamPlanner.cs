@@ -94,7 +94,7 @@ internal static class IamPlanner
             [Key($"svc-{account.Prefix}-deploy", 1, automationKeyCreated, random.DaysBefore(now, 0, 2))]));
         for (var k = 0; k < org.Preset.UsersPerAccount; k++)
         {
-            var person = People[(account.Index * 3 + k) % People.Length];
+            var person = People[(account.Index * Math.Max(1, org.Preset.UsersPerAccount) + k) % People.Length];
             var mfa = !(org.Preset.Accounts > 5 && random.Chance(0.1));
             users.Add(User(person, random.DaysBefore(now, 200, 1200), true, mfa, ["Developers"], [], []));
         }
