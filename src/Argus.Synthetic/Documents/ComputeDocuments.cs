@@ -10,11 +10,8 @@ internal static class ComputeDocuments
 {
     public static RawDocument NetworkInterfaces(DocumentWriter d, RegionModel m)
     {
-        var w = d.Start();
-        w.WriteStartArray("NetworkInterfaces"u8);
-        foreach (var eni in m.Interfaces)
+        return d.List(m.Account.Id, m.Region, AwsOperations.DescribeNetworkInterfaces, m.Interfaces, (w, eni) =>
         {
-            w.WriteStartObject();
             if (eni.Public is { } address)
             {
                 Association(w, address);
@@ -53,22 +50,15 @@ internal static class ComputeDocuments
             w.WriteString("SubnetId"u8, eni.Subnet.Id);
             w.WriteTags("TagSet"u8, eni.Tags);
             w.WriteString("VpcId"u8, eni.Subnet.Vpc.Id);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        return d.Finish(m.Account.Id, m.Region, AwsOperations.DescribeNetworkInterfaces);
+        });
     }
 
     public static RawDocument Instances(DocumentWriter d, RegionModel m)
     {
-        var w = d.Start();
-        w.WriteStartArray("Reservations"u8);
-        foreach (var instance in m.Instances)
+        return d.List(m.Account.Id, m.Region, AwsOperations.DescribeInstances, m.Instances, (w, instance) =>
         {
             var eni = instance.Interface;
             var dns = PrivateDnsName(eni, m);
-            w.WriteStartObject();
             w.WriteEmptyArray("Groups"u8);
             w.WriteStartArray("Instances"u8);
             w.WriteStartObject();
@@ -207,20 +197,13 @@ internal static class ComputeDocuments
             w.WriteEndArray();
             w.WriteString("OwnerId"u8, m.Account.Id);
             w.WriteString("ReservationId"u8, instance.ReservationId);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        return d.Finish(m.Account.Id, m.Region, AwsOperations.DescribeInstances);
+        });
     }
 
     public static RawDocument Volumes(DocumentWriter d, RegionModel m)
     {
-        var w = d.Start();
-        w.WriteStartArray("Volumes"u8);
-        foreach (var volume in m.Volumes)
+        return d.List(m.Account.Id, m.Region, AwsOperations.DescribeVolumes, m.Volumes, (w, volume) =>
         {
-            w.WriteStartObject();
             w.WriteStartArray("Attachments"u8);
             if (volume.Attachment is { } attachment)
             {
@@ -256,11 +239,7 @@ internal static class ComputeDocuments
                 w.WriteNumber("Throughput"u8, throughput);
             }
 
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        return d.Finish(m.Account.Id, m.Region, AwsOperations.DescribeVolumes);
+        });
     }
 
     private static string PrivateDnsName(NetworkInterfaceModel eni, RegionModel m) =>

@@ -38,6 +38,25 @@ internal sealed class DocumentWriter : IDisposable
         return new RawDocument(Provider.Aws, account, operation.Global ? Regions.Global : region, operation.Service, operation.Operation, resource, buffer.WrittenSpan.ToArray());
     }
 
+    /// <summary>
+    /// A document whose answer is one list of objects, under the operation's item key from the catalog (so the
+    /// generator cannot drift from what the importer recognises). <paramref name="write"/> fills each object.
+    /// </summary>
+    public RawDocument List<T>(string account, string region, AwsOperation operation, IEnumerable<T> items, Action<Utf8JsonWriter, T> write, string? resource = null)
+    {
+        var w = Start();
+        w.WriteStartArray(operation.ItemKey ?? throw new ArgumentException($"{operation.Operation} has no item list", nameof(operation)));
+        foreach (var item in items)
+        {
+            w.WriteStartObject();
+            write(w, item);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        return Finish(account, region, operation, resource);
+    }
+
     public void Dispose()
     {
         json.Dispose();

@@ -10,11 +10,8 @@ internal static class FirewallDocuments
 {
     public static RawDocument SecurityGroups(DocumentWriter d, RegionModel m)
     {
-        var w = d.Start();
-        w.WriteStartArray("SecurityGroups"u8);
-        foreach (var group in m.SecurityGroups)
+        return d.List(m.Account.Id, m.Region, AwsOperations.DescribeSecurityGroups, m.SecurityGroups, (w, group) =>
         {
-            w.WriteStartObject();
             w.WriteString("GroupId"u8, group.Id);
             Rules(w, "IpPermissionsEgress"u8, group.Egress);
             if (group.Tags.Count > 0)
@@ -28,11 +25,7 @@ internal static class FirewallDocuments
             w.WriteString("GroupName"u8, group.Name);
             w.WriteString("Description"u8, group.Description);
             Rules(w, "IpPermissions"u8, group.Ingress);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        return d.Finish(m.Account.Id, m.Region, AwsOperations.DescribeSecurityGroups);
+        });
     }
 
     private static void Rules(Utf8JsonWriter w, ReadOnlySpan<byte> name, List<SecurityGroupRule> rules)
@@ -95,11 +88,8 @@ internal static class FirewallDocuments
 
     public static RawDocument NetworkAcls(DocumentWriter d, RegionModel m)
     {
-        var w = d.Start();
-        w.WriteStartArray("NetworkAcls"u8);
-        foreach (var acl in m.NetworkAcls)
+        return d.List(m.Account.Id, m.Region, AwsOperations.DescribeNetworkAcls, m.NetworkAcls, (w, acl) =>
         {
-            w.WriteStartObject();
             w.WriteStartArray("Associations"u8);
             foreach (var (association, subnet) in acl.Associations)
             {
@@ -138,10 +128,6 @@ internal static class FirewallDocuments
             w.WriteTags(acl.Tags);
             w.WriteString("VpcId"u8, acl.Vpc.Id);
             w.WriteString("OwnerId"u8, m.Account.Id);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        return d.Finish(m.Account.Id, m.Region, AwsOperations.DescribeNetworkAcls);
+        });
     }
 }

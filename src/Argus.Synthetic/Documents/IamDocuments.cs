@@ -15,90 +15,35 @@ internal static class IamDocuments
     {
         var id = iam.Account.Id;
         yield return AuthorizationDetails(d, iam);
-        var w = d.Start();
-        w.WriteStartArray("Users"u8);
-        foreach (var user in iam.Users)
+        yield return d.List(id, Regions.Global, AwsOperations.ListUsers, iam.Users, (w, user) =>
         {
-            w.WriteStartObject();
             UserHeader(w, user);
             if (user.PasswordLastUsed is { } used)
             {
                 w.WriteTime("PasswordLastUsed"u8, used);
             }
-
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        yield return d.Finish(id, Regions.Global, AwsOperations.ListUsers);
-
-        w = d.Start();
-        w.WriteStartArray("Groups"u8);
-        foreach (var group in iam.Groups)
+        });
+        yield return d.List(id, Regions.Global, AwsOperations.ListGroups, iam.Groups, GroupHeader);
+        yield return d.List(id, Regions.Global, AwsOperations.ListRoles, iam.Roles, (w, role) =>
         {
-            w.WriteStartObject();
-            GroupHeader(w, group);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        yield return d.Finish(id, Regions.Global, AwsOperations.ListGroups);
-
-        w = d.Start();
-        w.WriteStartArray("Roles"u8);
-        foreach (var role in iam.Roles)
-        {
-            w.WriteStartObject();
             RoleHeader(w, role);
             w.WriteString("Description"u8, role.Description);
             w.WriteNumber("MaxSessionDuration"u8, 3600);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        yield return d.Finish(id, Regions.Global, AwsOperations.ListRoles);
-
-        w = d.Start();
-        w.WriteStartArray("Policies"u8);
-        foreach (var policy in iam.CustomerPolicies)
-        {
-            w.WriteStartObject();
-            PolicyHeader(w, iam, policy);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        yield return d.Finish(id, Regions.Global, AwsOperations.ListPolicies);
-
-        w = d.Start();
-        w.WriteStartArray("InstanceProfiles"u8);
-        foreach (var role in iam.Roles.Where(r => r.Profile is not null))
-        {
-            InstanceProfile(w, role);
-        }
-
-        w.WriteEndArray();
-        yield return d.Finish(id, Regions.Global, AwsOperations.ListInstanceProfiles);
-
+        });
+        yield return d.List(id, Regions.Global, AwsOperations.ListPolicies, iam.CustomerPolicies, (w, policy) => PolicyHeader(w, iam, policy));
+        yield return d.List(id, Regions.Global, AwsOperations.ListInstanceProfiles, iam.Roles.Where(r => r.Profile is not null), InstanceProfile);
         foreach (var user in iam.Users)
         {
-            w = d.Start();
-            w.WriteStartArray("AccessKeyMetadata"u8);
-            foreach (var key in user.Keys)
+            yield return d.List(id, Regions.Global, AwsOperations.ListAccessKeys, user.Keys, (w, key) =>
             {
-                w.WriteStartObject();
                 w.WriteString("UserName"u8, user.Name);
                 w.WriteString("AccessKeyId"u8, key.Id);
                 w.WriteString("Status"u8, key.Active ? "Active" : "Inactive");
                 w.WriteTime("CreateDate"u8, key.Created);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            yield return d.Finish(id, Regions.Global, AwsOperations.ListAccessKeys, user.Name);
+            }, user.Name);
         }
 
-        w = d.Start();
+        var w = d.Start();
         w.WriteString("Content"u8, Convert.ToBase64String(CredentialReport.Csv(iam)));
         w.WriteString("ReportFormat"u8, "text/csv");
         w.WriteTime("GeneratedTime"u8, now.AddMinutes(-3));
@@ -158,7 +103,9 @@ internal static class IamDocuments
             w.WriteStartArray("InstanceProfileList"u8);
             if (role.Profile is not null)
             {
+                w.WriteStartObject();
                 InstanceProfile(w, role);
+                w.WriteEndObject();
             }
 
             w.WriteEndArray();
@@ -255,10 +202,10 @@ internal static class IamDocuments
         w.WriteEndArray();
     }
 
+    /// <summary>An instance profile's members, with its role inside as IAM nests it.</summary>
     private static void InstanceProfile(Utf8JsonWriter w, IamRole role)
     {
         var profile = role.Profile!;
-        w.WriteStartObject();
         w.WriteString("Path"u8, "/");
         w.WriteString("InstanceProfileName"u8, profile.Name);
         w.WriteString("InstanceProfileId"u8, profile.Id);
@@ -269,7 +216,6 @@ internal static class IamDocuments
         RoleHeader(w, role);
         w.WriteEndObject();
         w.WriteEndArray();
-        w.WriteEndObject();
     }
 
     private static RawDocument Summary(DocumentWriter d, IamAccount iam)

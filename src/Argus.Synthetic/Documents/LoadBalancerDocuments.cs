@@ -31,11 +31,8 @@ internal static class LoadBalancerDocuments
 
     private static RawDocument LoadBalancers(DocumentWriter d, RegionModel m)
     {
-        var w = d.Start();
-        w.WriteStartArray("LoadBalancers"u8);
-        foreach (var balancer in m.LoadBalancers)
+        return d.List(m.Account.Id, m.Region, AwsOperations.DescribeLoadBalancers, m.LoadBalancers, (w, balancer) =>
         {
-            w.WriteStartObject();
             w.WriteString("LoadBalancerArn"u8, balancer.Arn);
             w.WriteString("DNSName"u8, balancer.DnsName);
             w.WriteString("CanonicalHostedZoneId"u8, balancer.CanonicalHostedZoneId);
@@ -64,20 +61,13 @@ internal static class LoadBalancerDocuments
             }
 
             w.WriteString("IpAddressType"u8, "ipv4");
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        return d.Finish(m.Account.Id, m.Region, AwsOperations.DescribeLoadBalancers);
+        });
     }
 
     private static RawDocument Listeners(DocumentWriter d, RegionModel m, LoadBalancerModel balancer)
     {
-        var w = d.Start();
-        w.WriteStartArray("Listeners"u8);
-        foreach (var listener in balancer.Listeners)
+        return d.List(m.Account.Id, m.Region, AwsOperations.DescribeListeners, balancer.Listeners, (w, listener) =>
         {
-            w.WriteStartObject();
             w.WriteString("ListenerArn"u8, listener.Arn);
             w.WriteString("LoadBalancerArn"u8, balancer.Arn);
             w.WriteNumber("Port"u8, listener.Port);
@@ -127,21 +117,14 @@ internal static class LoadBalancerDocuments
 
             w.WriteEndObject();
             w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        return d.Finish(m.Account.Id, m.Region, AwsOperations.DescribeListeners, balancer.Arn);
+        }, balancer.Arn);
     }
 
     private static RawDocument TargetGroups(DocumentWriter d, RegionModel m)
     {
-        var w = d.Start();
-        w.WriteStartArray("TargetGroups"u8);
-        foreach (var group in m.TargetGroups)
+        return d.List(m.Account.Id, m.Region, AwsOperations.DescribeTargetGroups, m.TargetGroups, (w, group) =>
         {
             var http = group.HealthCheckPath is not null;
-            w.WriteStartObject();
             w.WriteString("TargetGroupArn"u8, group.Arn);
             w.WriteString("TargetGroupName"u8, group.Name);
             w.WriteString("Protocol"u8, group.Protocol);
@@ -170,20 +153,13 @@ internal static class LoadBalancerDocuments
             }
 
             w.WriteString("IpAddressType"u8, "ipv4");
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        return d.Finish(m.Account.Id, m.Region, AwsOperations.DescribeTargetGroups);
+        });
     }
 
     private static RawDocument TargetHealth(DocumentWriter d, RegionModel m, TargetGroupModel group)
     {
-        var w = d.Start();
-        w.WriteStartArray("TargetHealthDescriptions"u8);
-        foreach (var target in group.Targets)
+        return d.List(m.Account.Id, m.Region, AwsOperations.DescribeTargetHealth, group.Targets, (w, target) =>
         {
-            w.WriteStartObject();
             w.WriteStartObject("Target"u8);
             w.WriteString("Id"u8, target.InstanceId);
             w.WriteNumber("Port"u8, target.Port);
@@ -194,26 +170,16 @@ internal static class LoadBalancerDocuments
             w.WriteOptional("Reason"u8, target.Reason);
             w.WriteOptional("Description"u8, target.Description);
             w.WriteEndObject();
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        return d.Finish(m.Account.Id, m.Region, AwsOperations.DescribeTargetHealth, group.Arn);
+        }, group.Arn);
     }
 
     private static RawDocument Tags(DocumentWriter d, RegionModel m)
     {
-        var w = d.Start();
-        w.WriteStartArray("TagDescriptions"u8);
-        foreach (var (arn, tags) in m.LoadBalancers.Select(b => (b.Arn, b.Tags)).Concat(m.TargetGroups.Select(g => (g.Arn, g.Tags))))
+        var tagged = m.LoadBalancers.Select(b => (b.Arn, b.Tags)).Concat(m.TargetGroups.Select(g => (g.Arn, g.Tags)));
+        return d.List(m.Account.Id, m.Region, AwsOperations.DescribeTags, tagged, (w, resource) =>
         {
-            w.WriteStartObject();
-            w.WriteString("ResourceArn"u8, arn);
-            w.WriteTags(tags);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        return d.Finish(m.Account.Id, m.Region, AwsOperations.DescribeTags);
+            w.WriteString("ResourceArn"u8, resource.Arn);
+            w.WriteTags(resource.Tags);
+        });
     }
 }

@@ -25,42 +25,25 @@ internal static class OrganizationDocuments
         w.WriteEndObject();
         yield return d.Finish(management.Id, Regions.Global, AwsOperations.DescribeOrganization);
 
-        w = d.Start();
-        w.WriteStartArray("Roots"u8);
-        w.WriteStartObject();
-        w.WriteString("Id"u8, org.RootId);
-        w.WriteString("Arn"u8, $"arn:aws:organizations::{management.Id}:root/{org.OrganizationId}/{org.RootId}");
-        w.WriteString("Name"u8, "Root");
-        w.WriteStartArray("PolicyTypes"u8);
-        PolicyType(w);
-        w.WriteEndArray();
-        w.WriteEndObject();
-        w.WriteEndArray();
-        yield return d.Finish(management.Id, Regions.Global, AwsOperations.ListRoots);
-
-        w = d.Start();
-        Accounts(w, org, org.Accounts);
-        yield return d.Finish(management.Id, Regions.Global, AwsOperations.ListAccounts);
-
+        yield return d.List(management.Id, Regions.Global, AwsOperations.ListRoots, [org.RootId], (w, root) =>
+        {
+            w.WriteString("Id"u8, root);
+            w.WriteString("Arn"u8, $"arn:aws:organizations::{management.Id}:root/{org.OrganizationId}/{root}");
+            w.WriteString("Name"u8, "Root");
+            w.WriteStartArray("PolicyTypes"u8);
+            PolicyType(w);
+            w.WriteEndArray();
+        });
+        yield return d.List(management.Id, Regions.Global, AwsOperations.ListAccounts, org.Accounts, (w, account) => Account(w, org, account));
         foreach (var parent in new[] { org.RootId }.Concat(org.Units.Select(u => u.Id)))
         {
-            w = d.Start();
-            w.WriteStartArray("OrganizationalUnits"u8);
-            foreach (var unit in org.Units.Where(u => u.ParentId == parent))
+            yield return d.List(management.Id, Regions.Global, AwsOperations.ListOrganizationalUnitsForParent, org.Units.Where(u => u.ParentId == parent), (w, unit) =>
             {
-                w.WriteStartObject();
                 w.WriteString("Id"u8, unit.Id);
                 w.WriteString("Arn"u8, $"arn:aws:organizations::{management.Id}:ou/{org.OrganizationId}/{unit.Id}");
                 w.WriteString("Name"u8, unit.Name);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            yield return d.Finish(management.Id, Regions.Global, AwsOperations.ListOrganizationalUnitsForParent, parent);
-
-            w = d.Start();
-            Accounts(w, org, org.Accounts.Where(a => a.ParentId == parent));
-            yield return d.Finish(management.Id, Regions.Global, AwsOperations.ListAccountsForParent, parent);
+            }, parent);
+            yield return d.List(management.Id, Regions.Global, AwsOperations.ListAccountsForParent, org.Accounts.Where(a => a.ParentId == parent), (w, account) => Account(w, org, account), parent);
         }
     }
 
@@ -72,22 +55,14 @@ internal static class OrganizationDocuments
         w.WriteEndObject();
     }
 
-    private static void Accounts(Utf8JsonWriter w, OrgPlan org, IEnumerable<AccountPlan> accounts)
+    private static void Account(Utf8JsonWriter w, OrgPlan org, AccountPlan account)
     {
-        w.WriteStartArray("Accounts"u8);
-        foreach (var account in accounts)
-        {
-            w.WriteStartObject();
-            w.WriteString("Id"u8, account.Id);
-            w.WriteString("Arn"u8, org.AccountArn(account));
-            w.WriteString("Email"u8, account.Email);
-            w.WriteString("Name"u8, account.Name);
-            w.WriteString("Status"u8, "ACTIVE");
-            w.WriteString("JoinedMethod"u8, account.Invited ? "INVITED" : "CREATED");
-            w.WriteTime("JoinedTimestamp"u8, account.Joined);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        w.WriteString("Id"u8, account.Id);
+        w.WriteString("Arn"u8, org.AccountArn(account));
+        w.WriteString("Email"u8, account.Email);
+        w.WriteString("Name"u8, account.Name);
+        w.WriteString("Status"u8, "ACTIVE");
+        w.WriteString("JoinedMethod"u8, account.Invited ? "INVITED" : "CREATED");
+        w.WriteTime("JoinedTimestamp"u8, account.Joined);
     }
 }

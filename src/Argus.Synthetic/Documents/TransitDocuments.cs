@@ -16,42 +16,33 @@ internal static class TransitDocuments
     /// <summary>One attachment to a region's transit gateway, as the owner's and the resource owner's answers list it.</summary>
     private sealed record Attachment(string Id, string ResourceOwnerId, string ResourceType, string ResourceId, string Segment, DateTimeOffset Created, string Name, VpcSkeleton? Vpc);
 
-    public static RawDocument TransitGateways(DocumentWriter d, RegionModel m)
-    {
-        var tgw = m.TransitGateway;
-        var w = d.Start();
-        w.WriteStartArray("TransitGateways"u8);
-        w.WriteStartObject();
-        w.WriteString("TransitGatewayId"u8, tgw.Id);
-        w.WriteString("TransitGatewayArn"u8, tgw.Arn);
-        w.WriteString("State"u8, "available");
-        w.WriteString("OwnerId"u8, tgw.Owner.Id);
-        w.WriteString("Description"u8, $"organization hub {tgw.Region}");
-        w.WriteTime("CreationTime"u8, Created(m.Org, tgw));
-        w.WriteStartObject("Options"u8);
-        w.WriteNumber("AmazonSideAsn"u8, tgw.Asn);
-        w.WriteString("AutoAcceptSharedAttachments"u8, "enable");
-        w.WriteString("DefaultRouteTableAssociation"u8, "disable");
-        w.WriteString("DefaultRouteTablePropagation"u8, "disable");
-        w.WriteString("VpnEcmpSupport"u8, "enable");
-        w.WriteString("DnsSupport"u8, "enable");
-        w.WriteString("SecurityGroupReferencingSupport"u8, "disable");
-        w.WriteString("MulticastSupport"u8, "disable");
-        w.WriteEndObject();
-        w.WriteTags([new Tag("Name", $"hub-tgw-{tgw.Region}"), new Tag("shared-with", "organization")]);
-        w.WriteEndObject();
-        w.WriteEndArray();
-        return d.Finish(m.Account.Id, m.Region, AwsOperations.DescribeTransitGateways);
-    }
+    public static RawDocument TransitGateways(DocumentWriter d, RegionModel m) =>
+        d.List(m.Account.Id, m.Region, AwsOperations.DescribeTransitGateways, [m.TransitGateway], (w, tgw) =>
+        {
+            w.WriteString("TransitGatewayId"u8, tgw.Id);
+            w.WriteString("TransitGatewayArn"u8, tgw.Arn);
+            w.WriteString("State"u8, "available");
+            w.WriteString("OwnerId"u8, tgw.Owner.Id);
+            w.WriteString("Description"u8, $"organization hub {tgw.Region}");
+            w.WriteTime("CreationTime"u8, Created(m.Org, tgw));
+            w.WriteStartObject("Options"u8);
+            w.WriteNumber("AmazonSideAsn"u8, tgw.Asn);
+            w.WriteString("AutoAcceptSharedAttachments"u8, "enable");
+            w.WriteString("DefaultRouteTableAssociation"u8, "disable");
+            w.WriteString("DefaultRouteTablePropagation"u8, "disable");
+            w.WriteString("VpnEcmpSupport"u8, "enable");
+            w.WriteString("DnsSupport"u8, "enable");
+            w.WriteString("SecurityGroupReferencingSupport"u8, "disable");
+            w.WriteString("MulticastSupport"u8, "disable");
+            w.WriteEndObject();
+            w.WriteTags([new Tag("Name", $"hub-tgw-{tgw.Region}"), new Tag("shared-with", "organization")]);
+        });
 
     public static RawDocument TransitGatewayAttachments(DocumentWriter d, RegionModel m)
     {
         var tgw = m.TransitGateway;
-        var w = d.Start();
-        w.WriteStartArray("TransitGatewayAttachments"u8);
-        foreach (var attachment in VisibleAttachments(m))
+        return d.List(m.Account.Id, m.Region, AwsOperations.DescribeTransitGatewayAttachments, VisibleAttachments(m), (w, attachment) =>
         {
-            w.WriteStartObject();
             w.WriteString("TransitGatewayAttachmentId"u8, attachment.Id);
             w.WriteString("TransitGatewayId"u8, tgw.Id);
             w.WriteString("TransitGatewayOwnerId"u8, tgw.Owner.Id);
@@ -70,22 +61,15 @@ internal static class TransitDocuments
 
             w.WriteTime("CreationTime"u8, attachment.Created);
             w.WriteTags([new Tag("Name", attachment.Name)]);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        return d.Finish(m.Account.Id, m.Region, AwsOperations.DescribeTransitGatewayAttachments);
+        });
     }
 
     public static RawDocument TransitGatewayVpcAttachments(DocumentWriter d, RegionModel m)
     {
         var tgw = m.TransitGateway;
-        var w = d.Start();
-        w.WriteStartArray("TransitGatewayVpcAttachments"u8);
-        foreach (var attachment in VisibleAttachments(m).Where(a => a.Vpc is not null))
+        return d.List(m.Account.Id, m.Region, AwsOperations.DescribeTransitGatewayVpcAttachments, VisibleAttachments(m).Where(a => a.Vpc is not null), (w, attachment) =>
         {
             var vpc = attachment.Vpc!;
-            w.WriteStartObject();
             w.WriteString("TransitGatewayAttachmentId"u8, attachment.Id);
             w.WriteString("TransitGatewayId"u8, tgw.Id);
             w.WriteString("VpcId"u8, vpc.Id);
@@ -100,66 +84,41 @@ internal static class TransitDocuments
             w.WriteString("ApplianceModeSupport"u8, vpc.Kind == VpcKind.Egress ? "enable" : "disable");
             w.WriteEndObject();
             w.WriteTags([new Tag("Name", attachment.Name)]);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        return d.Finish(m.Account.Id, m.Region, AwsOperations.DescribeTransitGatewayVpcAttachments);
+        });
     }
 
     /// <summary>Route tables of a shared transit gateway are visible to its owner only.</summary>
     public static RawDocument TransitGatewayRouteTables(DocumentWriter d, RegionModel m)
     {
         var tgw = m.TransitGateway;
-        var w = d.Start();
-        w.WriteStartArray("TransitGatewayRouteTables"u8);
-        if (m.IsHub)
+        return d.List(m.Account.Id, m.Region, AwsOperations.DescribeTransitGatewayRouteTables, m.IsHub ? TransitGatewayPlan.Segments : [], (w, segment) =>
         {
-            foreach (var segment in TransitGatewayPlan.Segments)
-            {
-                w.WriteStartObject();
-                w.WriteString("TransitGatewayRouteTableId"u8, tgw.RouteTableId(segment));
-                w.WriteString("TransitGatewayId"u8, tgw.Id);
-                w.WriteString("State"u8, "available");
-                w.WriteBoolean("DefaultAssociationRouteTable"u8, false);
-                w.WriteBoolean("DefaultPropagationRouteTable"u8, false);
-                w.WriteTime("CreationTime"u8, Created(m.Org, tgw).AddHours(1));
-                w.WriteTags([new Tag("Name", $"{segment}-rt")]);
-                w.WriteEndObject();
-            }
-        }
-
-        w.WriteEndArray();
-        return d.Finish(m.Account.Id, m.Region, AwsOperations.DescribeTransitGatewayRouteTables);
+            w.WriteString("TransitGatewayRouteTableId"u8, tgw.RouteTableId(segment));
+            w.WriteString("TransitGatewayId"u8, tgw.Id);
+            w.WriteString("State"u8, "available");
+            w.WriteBoolean("DefaultAssociationRouteTable"u8, false);
+            w.WriteBoolean("DefaultPropagationRouteTable"u8, false);
+            w.WriteTime("CreationTime"u8, Created(m.Org, tgw).AddHours(1));
+            w.WriteTags([new Tag("Name", $"{segment}-rt")]);
+        });
     }
 
     /// <summary>The hub's first-region gateway is peered with the one in every other region; both ends list the peering.</summary>
-    public static RawDocument TransitGatewayPeeringAttachments(DocumentWriter d, RegionModel m)
-    {
-        var w = d.Start();
-        w.WriteStartArray("TransitGatewayPeeringAttachments"u8);
-        if (m.IsHub)
+    public static RawDocument TransitGatewayPeeringAttachments(DocumentWriter d, RegionModel m) =>
+        d.List(m.Account.Id, m.Region, AwsOperations.DescribeTransitGatewayPeeringAttachments, m.IsHub ? GatewayPeerings(m) : [], (w, peering) =>
         {
-            foreach (var (requester, accepter) in GatewayPeerings(m))
-            {
-                w.WriteStartObject();
-                w.WriteString("TransitGatewayAttachmentId"u8, requester.PeeringAttachmentId(accepter.RegionIndex));
-                Gateway(w, "RequesterTgwInfo"u8, requester);
-                Gateway(w, "AccepterTgwInfo"u8, accepter);
-                w.WriteStartObject("Status"u8);
-                w.WriteString("Code"u8, "available");
-                w.WriteString("Message"u8, "Available");
-                w.WriteEndObject();
-                w.WriteString("State"u8, "available");
-                w.WriteTime("CreationTime"u8, Created(m.Org, accepter).AddDays(2));
-                w.WriteTags([new Tag("Name", $"hub-{requester.Region}-to-{accepter.Region}")]);
-                w.WriteEndObject();
-            }
-        }
-
-        w.WriteEndArray();
-        return d.Finish(m.Account.Id, m.Region, AwsOperations.DescribeTransitGatewayPeeringAttachments);
-    }
+            var (requester, accepter) = peering;
+            w.WriteString("TransitGatewayAttachmentId"u8, requester.PeeringAttachmentId(accepter.RegionIndex));
+            Gateway(w, "RequesterTgwInfo"u8, requester);
+            Gateway(w, "AccepterTgwInfo"u8, accepter);
+            w.WriteStartObject("Status"u8);
+            w.WriteString("Code"u8, "available");
+            w.WriteString("Message"u8, "Available");
+            w.WriteEndObject();
+            w.WriteString("State"u8, "available");
+            w.WriteTime("CreationTime"u8, Created(m.Org, accepter).AddDays(2));
+            w.WriteTags([new Tag("Name", $"hub-{requester.Region}-to-{accepter.Region}")]);
+        });
 
     private static void Gateway(Utf8JsonWriter w, ReadOnlySpan<byte> name, TransitGatewayPlan gateway)
     {
@@ -222,11 +181,8 @@ internal static class TransitDocuments
 
     public static RawDocument VpcPeeringConnections(DocumentWriter d, RegionModel m)
     {
-        var w = d.Start();
-        w.WriteStartArray("VpcPeeringConnections"u8);
-        foreach (var peering in m.Peerings)
+        return d.List(m.Account.Id, m.Region, AwsOperations.DescribeVpcPeeringConnections, m.Peerings, (w, peering) =>
         {
-            w.WriteStartObject();
             PeeringSide(w, "AccepterVpcInfo"u8, peering.Accepter);
             PeeringSide(w, "RequesterVpcInfo"u8, peering.Requester);
             w.WriteStartObject("Status"u8);
@@ -235,11 +191,7 @@ internal static class TransitDocuments
             w.WriteEndObject();
             w.WriteTags([new Tag("Name", peering.Name)]);
             w.WriteString("VpcPeeringConnectionId"u8, peering.Id);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        return d.Finish(m.Account.Id, m.Region, AwsOperations.DescribeVpcPeeringConnections);
+        });
     }
 
     private static void PeeringSide(Utf8JsonWriter w, ReadOnlySpan<byte> name, VpcSkeleton vpc)
@@ -271,16 +223,13 @@ internal static class TransitDocuments
         w.WriteEndObject();
     }
 
-    private static OnPremisesPlan? OnPremisesHere(RegionModel m) =>
-        m.IsHub && m.Region == m.Org.OnPremises.Region ? m.Org.OnPremises : null;
+    /// <summary>The VPNs and their gateways exist in the hub's first region only.</summary>
+    private static IEnumerable<OnPremisesPlan> OnPremisesHere(RegionModel m) =>
+        m.IsHub && m.Region == m.Org.OnPremises.Region ? [m.Org.OnPremises] : [];
 
-    public static RawDocument VpnGateways(DocumentWriter d, RegionModel m)
-    {
-        var w = d.Start();
-        w.WriteStartArray("VpnGateways"u8);
-        if (OnPremisesHere(m) is { } onPremises)
+    public static RawDocument VpnGateways(DocumentWriter d, RegionModel m) =>
+        d.List(m.Account.Id, m.Region, AwsOperations.DescribeVpnGateways, OnPremisesHere(m), (w, onPremises) =>
         {
-            w.WriteStartObject();
             w.WriteString("State"u8, "available");
             w.WriteString("Type"u8, "ipsec.1");
             w.WriteStartArray("VpcAttachments"u8);
@@ -292,38 +241,27 @@ internal static class TransitDocuments
             w.WriteString("VpnGatewayId"u8, onPremises.VirtualGatewayId);
             w.WriteNumber("AmazonSideAsn"u8, 64520);
             w.WriteTags([new Tag("Name", "partner-vgw")]);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        return d.Finish(m.Account.Id, m.Region, AwsOperations.DescribeVpnGateways);
-    }
+        });
 
     public static RawDocument CustomerGateways(DocumentWriter d, RegionModel m)
     {
-        var w = d.Start();
-        w.WriteStartArray("CustomerGateways"u8);
-        if (OnPremisesHere(m) is { } onPremises)
+        var gateways = OnPremisesHere(m).SelectMany(o => new[]
         {
-            CustomerGateway(w, onPremises.DataCentreGatewayId, "65010", OnPremisesPlan.DataCentreAddress, "dc1-router");
-            CustomerGateway(w, onPremises.PartnerGatewayId, "65020", OnPremisesPlan.PartnerAddress, "partner-acme-firewall");
-        }
-
-        w.WriteEndArray();
-        return d.Finish(m.Account.Id, m.Region, AwsOperations.DescribeCustomerGateways);
+            (Id: o.DataCentreGatewayId, Asn: "65010", Address: OnPremisesPlan.DataCentreAddress, Name: "dc1-router"),
+            (Id: o.PartnerGatewayId, Asn: "65020", Address: OnPremisesPlan.PartnerAddress, Name: "partner-acme-firewall"),
+        });
+        return d.List(m.Account.Id, m.Region, AwsOperations.DescribeCustomerGateways, gateways, (w, gateway) =>
+        {
+            w.WriteString("BgpAsn"u8, gateway.Asn);
+            w.WriteString("CustomerGatewayId"u8, gateway.Id);
+            w.WriteString("IpAddress"u8, gateway.Address);
+            w.WriteString("State"u8, "available");
+            w.WriteString("Type"u8, "ipsec.1");
+            w.WriteTags([new Tag("Name", gateway.Name)]);
+        });
     }
 
-    private static void CustomerGateway(Utf8JsonWriter w, string id, string asn, string address, string name)
-    {
-        w.WriteStartObject();
-        w.WriteString("BgpAsn"u8, asn);
-        w.WriteString("CustomerGatewayId"u8, id);
-        w.WriteString("IpAddress"u8, address);
-        w.WriteString("State"u8, "available");
-        w.WriteString("Type"u8, "ipsec.1");
-        w.WriteTags([new Tag("Name", name)]);
-        w.WriteEndObject();
-    }
+    private sealed record VpnPlan(string Id, string CustomerGateway, string? VpnGateway, string? TransitGateway, bool StaticRoutes, string[] Routes, string Name, int Ordinal);
 
     /// <summary>
     /// The data centre's BGP VPN to the transit gateway and the partner's static VPN to the virtual private
@@ -332,73 +270,65 @@ internal static class TransitDocuments
     /// </summary>
     public static RawDocument VpnConnections(DocumentWriter d, RegionModel m)
     {
-        var w = d.Start();
-        w.WriteStartArray("VpnConnections"u8);
-        if (OnPremisesHere(m) is { } onPremises)
+        var ids = m.Org.Ids(m.Account, m.Region);
+        var connections = OnPremisesHere(m).SelectMany(o => new[]
         {
-            var tunnels = m.Org.Ids(m.Account, m.Region);
-            VpnConnection(w, onPremises.DataCentreVpnId, onPremises.DataCentreGatewayId, null, m.TransitGateway.Id, false, [], "dc1-vpn", tunnels, 0);
-            VpnConnection(w, onPremises.PartnerVpnId, onPremises.PartnerGatewayId, onPremises.VirtualGatewayId, null, true, [OnPremisesPlan.PartnerCidr], "partner-acme-vpn", tunnels, 1);
-        }
-
-        w.WriteEndArray();
-        return d.Finish(m.Account.Id, m.Region, AwsOperations.DescribeVpnConnections);
-    }
-
-    private static void VpnConnection(Utf8JsonWriter w, string id, string customerGateway, string? vpnGateway, string? transitGateway, bool staticRoutes, string[] routes, string name, Determinism.IdFactory ids, int ordinal)
-    {
-        w.WriteStartObject();
-        w.WriteString("Category"u8, "VPN");
-        w.WriteString("CustomerGatewayId"u8, customerGateway);
-        w.WriteStartObject("Options"u8);
-        w.WriteBoolean("EnableAcceleration"u8, false);
-        w.WriteBoolean("StaticRoutesOnly"u8, staticRoutes);
-        w.WriteString("LocalIpv4NetworkCidr"u8, "0.0.0.0/0");
-        w.WriteString("RemoteIpv4NetworkCidr"u8, "0.0.0.0/0");
-        w.WriteString("OutsideIpAddressType"u8, "PublicIpv4");
-        w.WriteString("TunnelInsideIpVersion"u8, "ipv4");
-        w.WriteStartArray("TunnelOptions"u8);
-        for (var t = 0; t < 2; t++)
+            new VpnPlan(o.DataCentreVpnId, o.DataCentreGatewayId, null, m.TransitGateway.Id, false, [], "dc1-vpn", 0),
+            new VpnPlan(o.PartnerVpnId, o.PartnerGatewayId, o.VirtualGatewayId, null, true, [OnPremisesPlan.PartnerCidr], "partner-acme-vpn", 1),
+        });
+        return d.List(m.Account.Id, m.Region, AwsOperations.DescribeVpnConnections, connections, (w, vpn) =>
         {
-            w.WriteStartObject();
-            w.WriteString("OutsideIpAddress"u8, Tunnel(ids, ordinal, t));
-            w.WriteString("TunnelInsideCidr"u8, $"169.254.{10 + ordinal * 10 + t}.{(t * 4) % 252}/30");
+            w.WriteString("Category"u8, "VPN");
+            w.WriteString("CustomerGatewayId"u8, vpn.CustomerGateway);
+            w.WriteStartObject("Options"u8);
+            w.WriteBoolean("EnableAcceleration"u8, false);
+            w.WriteBoolean("StaticRoutesOnly"u8, vpn.StaticRoutes);
+            w.WriteString("LocalIpv4NetworkCidr"u8, "0.0.0.0/0");
+            w.WriteString("RemoteIpv4NetworkCidr"u8, "0.0.0.0/0");
+            w.WriteString("OutsideIpAddressType"u8, "PublicIpv4");
+            w.WriteString("TunnelInsideIpVersion"u8, "ipv4");
+            w.WriteStartArray("TunnelOptions"u8);
+            for (var t = 0; t < 2; t++)
+            {
+                w.WriteStartObject();
+                w.WriteString("OutsideIpAddress"u8, Tunnel(ids, vpn.Ordinal, t));
+                w.WriteString("TunnelInsideCidr"u8, $"169.254.{10 + vpn.Ordinal * 10 + t}.{t * 4}/30");
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
             w.WriteEndObject();
-        }
+            w.WriteStartArray("Routes"u8);
+            foreach (var route in vpn.Routes)
+            {
+                w.WriteStartObject();
+                w.WriteString("DestinationCidrBlock"u8, route);
+                w.WriteString("Source"u8, "Static");
+                w.WriteString("State"u8, "available");
+                w.WriteEndObject();
+            }
 
-        w.WriteEndArray();
-        w.WriteEndObject();
-        w.WriteStartArray("Routes"u8);
-        foreach (var route in routes)
-        {
-            w.WriteStartObject();
-            w.WriteString("DestinationCidrBlock"u8, route);
-            w.WriteString("Source"u8, "Static");
+            w.WriteEndArray();
             w.WriteString("State"u8, "available");
-            w.WriteEndObject();
-        }
+            w.WriteTags([new Tag("Name", vpn.Name)]);
+            w.WriteOptional("TransitGatewayId"u8, vpn.TransitGateway);
+            w.WriteString("Type"u8, "ipsec.1");
+            w.WriteStartArray("VgwTelemetry"u8);
+            for (var t = 0; t < 2; t++)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("AcceptedRouteCount"u8, vpn.StaticRoutes ? 1 : 3);
+                w.WriteString("LastStatusChange"u8, "2025-12-30T04:12:09+00:00");
+                w.WriteString("OutsideIpAddress"u8, Tunnel(ids, vpn.Ordinal, t));
+                w.WriteString("Status"u8, "UP");
+                w.WriteString("StatusMessage"u8, vpn.StaticRoutes ? "" : "3 BGP ROUTES");
+                w.WriteEndObject();
+            }
 
-        w.WriteEndArray();
-        w.WriteString("State"u8, "available");
-        w.WriteTags([new Tag("Name", name)]);
-        w.WriteOptional("TransitGatewayId"u8, transitGateway);
-        w.WriteString("Type"u8, "ipsec.1");
-        w.WriteStartArray("VgwTelemetry"u8);
-        for (var t = 0; t < 2; t++)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("AcceptedRouteCount"u8, staticRoutes ? 1 : 3);
-            w.WriteString("LastStatusChange"u8, "2025-12-30T04:12:09+00:00");
-            w.WriteString("OutsideIpAddress"u8, Tunnel(ids, ordinal, t));
-            w.WriteString("Status"u8, "UP");
-            w.WriteString("StatusMessage"u8, staticRoutes ? "" : "3 BGP ROUTES");
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteString("VpnConnectionId"u8, id);
-        w.WriteOptional("VpnGatewayId"u8, vpnGateway);
-        w.WriteEndObject();
+            w.WriteEndArray();
+            w.WriteString("VpnConnectionId"u8, vpn.Id);
+            w.WriteOptional("VpnGatewayId"u8, vpn.VpnGateway);
+        });
     }
 
     /// <summary>AWS-side tunnel endpoints, in an Amazon range no account's addresses come from.</summary>
@@ -408,36 +338,23 @@ internal static class TransitDocuments
         return $"52.{48 + (int)(h % 16)}.{(h >> 8) & 255}.{1 + ((h >> 16) % 254)}";
     }
 
-    /// <summary>Direct Connect gateways are global; the hub's is listed in every region it is queried from.</summary>
-    public static RawDocument DirectConnectGateways(DocumentWriter d, RegionModel m)
-    {
-        var w = d.Start();
-        w.WriteStartArray("directConnectGateways"u8);
-        if (m.IsHub)
+    /// <summary>The hub's Direct Connect gateway; gateways are global, so it is listed in every region queried.</summary>
+    private static IEnumerable<OnPremisesPlan> DirectConnectHere(RegionModel m) => m.IsHub ? [m.Org.OnPremises] : [];
+
+    public static RawDocument DirectConnectGateways(DocumentWriter d, RegionModel m) =>
+        d.List(m.Account.Id, m.Region, AwsOperations.DescribeDirectConnectGateways, DirectConnectHere(m), (w, onPremises) =>
         {
-            var onPremises = m.Org.OnPremises;
-            w.WriteStartObject();
             w.WriteString("directConnectGatewayId"u8, onPremises.DirectConnectGatewayId);
             w.WriteString("directConnectGatewayName"u8, "dc1-dx-gateway");
             w.WriteNumber("amazonSideAsn"u8, 64600);
             w.WriteString("ownerAccount"u8, m.Account.Id);
             w.WriteString("directConnectGatewayState"u8, "available");
-            w.WriteEndObject();
-        }
+        });
 
-        w.WriteEndArray();
-        return d.Finish(m.Account.Id, m.Region, AwsOperations.DescribeDirectConnectGateways);
-    }
-
-    public static RawDocument DirectConnectGatewayAssociations(DocumentWriter d, RegionModel m)
-    {
-        var w = d.Start();
-        w.WriteStartArray("directConnectGatewayAssociations"u8);
-        if (m.IsHub)
+    public static RawDocument DirectConnectGatewayAssociations(DocumentWriter d, RegionModel m) =>
+        d.List(m.Account.Id, m.Region, AwsOperations.DescribeDirectConnectGatewayAssociations, DirectConnectHere(m), (w, onPremises) =>
         {
-            var onPremises = m.Org.OnPremises;
             var tgw = m.Org.TransitGateways[0];
-            w.WriteStartObject();
             w.WriteString("directConnectGatewayId"u8, onPremises.DirectConnectGatewayId);
             w.WriteString("directConnectGatewayOwnerAccount"u8, m.Account.Id);
             w.WriteString("associationState"u8, "associated");
@@ -453,10 +370,5 @@ internal static class TransitDocuments
             w.WriteString("cidr"u8, "10.0.0.0/8");
             w.WriteEndObject();
             w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        return d.Finish(m.Account.Id, m.Region, AwsOperations.DescribeDirectConnectGatewayAssociations);
-    }
+        });
 }

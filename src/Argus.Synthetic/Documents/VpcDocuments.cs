@@ -11,28 +11,19 @@ internal static class VpcDocuments
 {
     public static RawDocument Regions(DocumentWriter d, RegionModel m)
     {
-        var w = d.Start();
-        w.WriteStartArray("Regions"u8);
-        foreach (var region in AwsRegions.EnabledByDefault)
+        return d.List(m.Account.Id, m.Region, AwsOperations.DescribeRegions, AwsRegions.EnabledByDefault, (w, region) =>
         {
-            w.WriteStartObject();
             w.WriteString("Endpoint"u8, $"ec2.{region}.amazonaws.com");
             w.WriteString("RegionName"u8, region);
             w.WriteString("OptInStatus"u8, "opt-in-not-required");
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        return d.Finish(m.Account.Id, m.Region, AwsOperations.DescribeRegions);
+        });
     }
 
     public static RawDocument AvailabilityZones(DocumentWriter d, RegionModel m)
     {
-        var w = d.Start();
-        w.WriteStartArray("AvailabilityZones"u8);
-        foreach (var (name, id) in m.Zones)
+        return d.List(m.Account.Id, m.Region, AwsOperations.DescribeAvailabilityZones, m.Zones, (w, zone) =>
         {
-            w.WriteStartObject();
+            var (name, id) = zone;
             w.WriteString("OptInStatus"u8, "opt-in-not-required");
             w.WriteEmptyArray("Messages"u8);
             w.WriteString("RegionName"u8, m.Region);
@@ -42,20 +33,13 @@ internal static class VpcDocuments
             w.WriteString("NetworkBorderGroup"u8, m.Region);
             w.WriteString("ZoneType"u8, "availability-zone");
             w.WriteString("State"u8, "available");
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        return d.Finish(m.Account.Id, m.Region, AwsOperations.DescribeAvailabilityZones);
+        });
     }
 
     public static RawDocument Vpcs(DocumentWriter d, RegionModel m)
     {
-        var w = d.Start();
-        w.WriteStartArray("Vpcs"u8);
-        foreach (var vpc in m.Vpcs)
+        return d.List(m.Account.Id, m.Region, AwsOperations.DescribeVpcs, m.Vpcs, (w, vpc) =>
         {
-            w.WriteStartObject();
             w.WriteString("OwnerId"u8, m.Account.Id);
             w.WriteString("InstanceTenancy"u8, "default");
             if (vpc.Skeleton.Ipv6Cidr is { } ipv6)
@@ -92,20 +76,13 @@ internal static class VpcDocuments
             w.WriteString("State"u8, "available");
             w.WriteString("CidrBlock"u8, vpc.Cidr);
             w.WriteString("DhcpOptionsId"u8, vpc.DhcpOptionsId);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        return d.Finish(m.Account.Id, m.Region, AwsOperations.DescribeVpcs);
+        });
     }
 
     public static RawDocument Subnets(DocumentWriter d, RegionModel m)
     {
-        var w = d.Start();
-        w.WriteStartArray("Subnets"u8);
-        foreach (var subnet in m.Subnets)
+        return d.List(m.Account.Id, m.Region, AwsOperations.DescribeSubnets, m.Subnets, (w, subnet) =>
         {
-            w.WriteStartObject();
             w.WriteString("AvailabilityZoneId"u8, subnet.ZoneId);
             w.WriteNumber("MapCustomerOwnedIpOnLaunch"u8, 0);
             w.WriteString("OwnerId"u8, m.Account.Id);
@@ -144,20 +121,13 @@ internal static class VpcDocuments
             w.WriteString("AvailabilityZone"u8, subnet.ZoneName);
             w.WriteBoolean("DefaultForAz"u8, subnet.Vpc.IsDefault);
             w.WriteBoolean("MapPublicIpOnLaunch"u8, subnet.MapPublicIpOnLaunch);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        return d.Finish(m.Account.Id, m.Region, AwsOperations.DescribeSubnets);
+        });
     }
 
     public static RawDocument RouteTables(DocumentWriter d, RegionModel m)
     {
-        var w = d.Start();
-        w.WriteStartArray("RouteTables"u8);
-        foreach (var table in m.RouteTables)
+        return d.List(m.Account.Id, m.Region, AwsOperations.DescribeRouteTables, m.RouteTables, (w, table) =>
         {
-            w.WriteStartObject();
             w.WriteStartArray("Associations"u8);
             if (table.Main)
             {
@@ -212,20 +182,13 @@ internal static class VpcDocuments
             w.WriteTags(table.Tags);
             w.WriteString("VpcId"u8, table.Vpc.Id);
             w.WriteString("OwnerId"u8, m.Account.Id);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        return d.Finish(m.Account.Id, m.Region, AwsOperations.DescribeRouteTables);
+        });
     }
 
     public static RawDocument InternetGateways(DocumentWriter d, RegionModel m)
     {
-        var w = d.Start();
-        w.WriteStartArray("InternetGateways"u8);
-        foreach (var gateway in m.InternetGateways)
+        return d.List(m.Account.Id, m.Region, AwsOperations.DescribeInternetGateways, m.InternetGateways, (w, gateway) =>
         {
-            w.WriteStartObject();
             w.WriteStartArray("Attachments"u8);
             w.WriteStartObject();
             w.WriteString("State"u8, "available");
@@ -235,20 +198,13 @@ internal static class VpcDocuments
             w.WriteString("InternetGatewayId"u8, gateway.Id);
             w.WriteString("OwnerId"u8, m.Account.Id);
             w.WriteTags(gateway.Tags);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        return d.Finish(m.Account.Id, m.Region, AwsOperations.DescribeInternetGateways);
+        });
     }
 
     public static RawDocument EgressOnlyInternetGateways(DocumentWriter d, RegionModel m)
     {
-        var w = d.Start();
-        w.WriteStartArray("EgressOnlyInternetGateways"u8);
-        foreach (var gateway in m.EgressOnlyGateways)
+        return d.List(m.Account.Id, m.Region, AwsOperations.DescribeEgressOnlyInternetGateways, m.EgressOnlyGateways, (w, gateway) =>
         {
-            w.WriteStartObject();
             w.WriteStartArray("Attachments"u8);
             w.WriteStartObject();
             w.WriteString("State"u8, "attached");
@@ -257,20 +213,13 @@ internal static class VpcDocuments
             w.WriteEndArray();
             w.WriteString("EgressOnlyInternetGatewayId"u8, gateway.Id);
             w.WriteTags(gateway.Tags);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        return d.Finish(m.Account.Id, m.Region, AwsOperations.DescribeEgressOnlyInternetGateways);
+        });
     }
 
     public static RawDocument NatGateways(DocumentWriter d, RegionModel m)
     {
-        var w = d.Start();
-        w.WriteStartArray("NatGateways"u8);
-        foreach (var nat in m.NatGateways)
+        return d.List(m.Account.Id, m.Region, AwsOperations.DescribeNatGateways, m.NatGateways, (w, nat) =>
         {
-            w.WriteStartObject();
             w.WriteTime("CreateTime"u8, nat.Created);
             w.WriteStartArray("NatGatewayAddresses"u8);
             w.WriteStartObject();
@@ -289,21 +238,14 @@ internal static class VpcDocuments
             w.WriteString("VpcId"u8, nat.Subnet.Vpc.Id);
             w.WriteTags(nat.Tags);
             w.WriteString("ConnectivityType"u8, "public");
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        return d.Finish(m.Account.Id, m.Region, AwsOperations.DescribeNatGateways);
+        });
     }
 
     public static RawDocument VpcEndpoints(DocumentWriter d, RegionModel m)
     {
-        var w = d.Start();
-        w.WriteStartArray("VpcEndpoints"u8);
-        foreach (var endpoint in m.Endpoints)
+        return d.List(m.Account.Id, m.Region, AwsOperations.DescribeVpcEndpoints, m.Endpoints, (w, endpoint) =>
         {
             var isInterface = endpoint.Type == "Interface";
-            w.WriteStartObject();
             w.WriteString("VpcEndpointId"u8, endpoint.Id);
             w.WriteString("VpcEndpointType"u8, endpoint.Type);
             w.WriteString("VpcId"u8, endpoint.Vpc.Id);
@@ -351,20 +293,13 @@ internal static class VpcDocuments
             w.WriteTime("CreationTimestamp"u8, endpoint.Created);
             w.WriteTags(endpoint.Tags);
             w.WriteString("OwnerId"u8, m.Account.Id);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        return d.Finish(m.Account.Id, m.Region, AwsOperations.DescribeVpcEndpoints);
+        });
     }
 
     public static RawDocument Addresses(DocumentWriter d, RegionModel m)
     {
-        var w = d.Start();
-        w.WriteStartArray("Addresses"u8);
-        foreach (var address in m.Addresses)
+        return d.List(m.Account.Id, m.Region, AwsOperations.DescribeAddresses, m.Addresses, (w, address) =>
         {
-            w.WriteStartObject();
             var eni = address.Interface;
             if (eni?.Attachment?.InstanceId is { } instance)
             {
@@ -389,20 +324,13 @@ internal static class VpcDocuments
             w.WriteTags(address.Tags);
             w.WriteString("PublicIpv4Pool"u8, "amazon");
             w.WriteString("NetworkBorderGroup"u8, m.Region);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        return d.Finish(m.Account.Id, m.Region, AwsOperations.DescribeAddresses);
+        });
     }
 
     public static RawDocument FlowLogs(DocumentWriter d, RegionModel m)
     {
-        var w = d.Start();
-        w.WriteStartArray("FlowLogs"u8);
-        foreach (var log in m.FlowLogs)
+        return d.List(m.Account.Id, m.Region, AwsOperations.DescribeFlowLogs, m.FlowLogs, (w, log) =>
         {
-            w.WriteStartObject();
             w.WriteTime("CreationTime"u8, log.Created);
             w.WriteString("DeliverLogsStatus"u8, "SUCCESS");
             w.WriteString("FlowLogId"u8, log.Id);
@@ -419,20 +347,13 @@ internal static class VpcDocuments
             w.WriteBoolean("HiveCompatiblePartitions"u8, false);
             w.WriteBoolean("PerHourPartition"u8, false);
             w.WriteEndObject();
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        return d.Finish(m.Account.Id, m.Region, AwsOperations.DescribeFlowLogs);
+        });
     }
 
     public static RawDocument ManagedPrefixLists(DocumentWriter d, RegionModel m)
     {
-        var w = d.Start();
-        w.WriteStartArray("PrefixLists"u8);
-        foreach (var list in m.PrefixLists)
+        return d.List(m.Account.Id, m.Region, AwsOperations.DescribeManagedPrefixLists, m.PrefixLists, (w, list) =>
         {
-            w.WriteStartObject();
             w.WriteString("PrefixListId"u8, list.Id);
             w.WriteString("AddressFamily"u8, "IPv4");
             w.WriteString("State"u8, "create-complete");
@@ -450,11 +371,7 @@ internal static class VpcDocuments
 
             w.WriteTags(list.Tags);
             w.WriteString("OwnerId"u8, list.OwnerId);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        return d.Finish(m.Account.Id, m.Region, AwsOperations.DescribeManagedPrefixLists);
+        });
     }
 
     /// <summary><c>get-managed-prefix-list-entries</c>, called once per prefix list.</summary>
@@ -462,18 +379,11 @@ internal static class VpcDocuments
     {
         foreach (var list in m.PrefixLists)
         {
-            var w = d.Start();
-            w.WriteStartArray("Entries"u8);
-            foreach (var (cidr, description) in list.Entries)
+            yield return d.List(m.Account.Id, m.Region, AwsOperations.GetManagedPrefixListEntries, list.Entries, (w, entry) =>
             {
-                w.WriteStartObject();
-                w.WriteString("Cidr"u8, cidr);
-                w.WriteOptional("Description"u8, description);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            yield return d.Finish(m.Account.Id, m.Region, AwsOperations.GetManagedPrefixListEntries, list.Id);
+                w.WriteString("Cidr"u8, entry.Cidr);
+                w.WriteOptional("Description"u8, entry.Description);
+            }, list.Id);
         }
     }
 }
