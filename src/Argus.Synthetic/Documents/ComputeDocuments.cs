@@ -94,10 +94,8 @@ internal static class ComputeDocuments
             w.WriteString("SubnetId"u8, eni.Subnet.Id);
             w.WriteString("VpcId"u8, eni.Subnet.Vpc.Id);
             w.WriteString("Architecture"u8, "x86_64");
-            w.WriteStartArray("BlockDeviceMappings"u8);
-            foreach (var volume in instance.Volumes)
+            w.WriteObjects("BlockDeviceMappings"u8, instance.Volumes, volume =>
             {
-                w.WriteStartObject();
                 w.WriteString("DeviceName"u8, volume.Attachment!.Device);
                 w.WriteStartObject("Ebs"u8);
                 w.WriteTime("AttachTime"u8, volume.Attachment.AttachTime);
@@ -105,10 +103,7 @@ internal static class ComputeDocuments
                 w.WriteString("Status"u8, "attached");
                 w.WriteString("VolumeId"u8, volume.Id);
                 w.WriteEndObject();
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            });
             w.WriteString("ClientToken"u8, "");
             w.WriteBoolean("EbsOptimized"u8, true);
             w.WriteBoolean("EnaSupport"u8, true);
@@ -276,15 +271,10 @@ internal static class ComputeDocuments
 
     private static void Groups(Utf8JsonWriter w, ReadOnlySpan<byte> name, IReadOnlyList<SecurityGroupModel> groups)
     {
-        w.WriteStartArray(name);
-        foreach (var group in groups)
+        w.WriteObjects(name, groups, group =>
         {
-            w.WriteStartObject();
             w.WriteString("GroupId"u8, group.Id);
             w.WriteString("GroupName"u8, group.Name);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        });
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Argus.Aws.Operations;
@@ -44,16 +45,9 @@ internal sealed class DocumentWriter : IDisposable
     /// </summary>
     public RawDocument List<T>(string account, string region, AwsOperation operation, IEnumerable<T> items, Action<Utf8JsonWriter, T> write, string? resource = null)
     {
+        var key = operation.ItemKey ?? throw new ArgumentException($"{operation.Operation} has no item list", nameof(operation));
         var w = Start();
-        w.WriteStartArray(operation.ItemKey ?? throw new ArgumentException($"{operation.Operation} has no item list", nameof(operation)));
-        foreach (var item in items)
-        {
-            w.WriteStartObject();
-            write(w, item);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        w.WriteObjects(Encoding.UTF8.GetBytes(key), items, item => write(w, item));
         return Finish(account, region, operation, resource);
     }
 

@@ -30,10 +30,8 @@ internal static class FirewallDocuments
 
     private static void Rules(Utf8JsonWriter w, ReadOnlySpan<byte> name, List<SecurityGroupRule> rules)
     {
-        w.WriteStartArray(name);
-        foreach (var rule in rules)
+        w.WriteObjects(name, rules, rule =>
         {
-            w.WriteStartObject();
             w.WriteString("IpProtocol"u8, rule.Protocol);
             if (rule.FromPort is { } from)
             {
@@ -63,48 +61,35 @@ internal static class FirewallDocuments
             }
 
             w.WriteEndArray();
-            Ranges(w, "IpRanges"u8, "CidrIp"u8, rule.IpRanges);
-            Ranges(w, "Ipv6Ranges"u8, "CidrIpv6"u8, rule.Ipv6Ranges);
-            Ranges(w, "PrefixListIds"u8, "PrefixListId"u8, rule.PrefixLists);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+            Ranges(w, "IpRanges"u8, "CidrIp", rule.IpRanges);
+            Ranges(w, "Ipv6Ranges"u8, "CidrIpv6", rule.Ipv6Ranges);
+            Ranges(w, "PrefixListIds"u8, "PrefixListId", rule.PrefixLists);
+        });
     }
 
-    private static void Ranges(Utf8JsonWriter w, ReadOnlySpan<byte> name, ReadOnlySpan<byte> key, List<(string Value, string? Description)> ranges)
+    private static void Ranges(Utf8JsonWriter w, ReadOnlySpan<byte> name, string key, List<(string Value, string? Description)> ranges)
     {
-        w.WriteStartArray(name);
-        foreach (var (value, description) in ranges)
+        w.WriteObjects(name, ranges, item =>
         {
-            w.WriteStartObject();
+            var (value, description) = item;
             w.WriteOptional("Description"u8, description);
             w.WriteString(key, value);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        });
     }
 
     public static RawDocument NetworkAcls(DocumentWriter d, RegionModel m)
     {
         return d.List(m.Account.Id, m.Region, AwsOperations.DescribeNetworkAcls, m.NetworkAcls, (w, acl) =>
         {
-            w.WriteStartArray("Associations"u8);
-            foreach (var (association, subnet) in acl.Associations)
+            w.WriteObjects("Associations"u8, acl.Associations, item =>
             {
-                w.WriteStartObject();
+                var (association, subnet) = item;
                 w.WriteString("NetworkAclAssociationId"u8, association);
                 w.WriteString("NetworkAclId"u8, acl.Id);
                 w.WriteString("SubnetId"u8, subnet);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("Entries"u8);
-            foreach (var entry in acl.Entries)
+            });
+            w.WriteObjects("Entries"u8, acl.Entries, entry =>
             {
-                w.WriteStartObject();
                 w.WriteOptional("CidrBlock"u8, entry.Cidr);
                 w.WriteBoolean("Egress"u8, entry.Egress);
                 w.WriteOptional("Ipv6CidrBlock"u8, entry.Ipv6Cidr);
@@ -119,10 +104,7 @@ internal static class FirewallDocuments
                 w.WriteString("Protocol"u8, entry.Protocol);
                 w.WriteString("RuleAction"u8, entry.Action);
                 w.WriteNumber("RuleNumber"u8, entry.RuleNumber);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            });
             w.WriteBoolean("IsDefault"u8, acl.IsDefault);
             w.WriteString("NetworkAclId"u8, acl.Id);
             w.WriteTags(acl.Tags);

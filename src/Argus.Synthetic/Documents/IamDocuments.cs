@@ -72,33 +72,21 @@ internal static class IamDocuments
     private static RawDocument AuthorizationDetails(DocumentWriter d, IamAccount iam)
     {
         var w = d.Start();
-        w.WriteStartArray("UserDetailList"u8);
-        foreach (var user in iam.Users)
+        w.WriteObjects("UserDetailList"u8, iam.Users, user =>
         {
-            w.WriteStartObject();
             UserHeader(w, user);
             w.WriteStrings("GroupList"u8, user.Groups);
             Attached(w, user.Attached);
             w.WriteTags(user.Tags);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("GroupDetailList"u8);
-        foreach (var group in iam.Groups)
+        });
+        w.WriteObjects("GroupDetailList"u8, iam.Groups, group =>
         {
-            w.WriteStartObject();
             GroupHeader(w, group);
             w.WriteEmptyArray("GroupPolicyList"u8);
             Attached(w, group.Attached);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("RoleDetailList"u8);
-        foreach (var role in iam.Roles)
+        });
+        w.WriteObjects("RoleDetailList"u8, iam.Roles, role =>
         {
-            w.WriteStartObject();
             RoleHeader(w, role);
             w.WriteStartArray("InstanceProfileList"u8);
             if (role.Profile is not null)
@@ -120,14 +108,9 @@ internal static class IamDocuments
             }
 
             w.WriteEndObject();
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("Policies"u8);
-        foreach (var policy in iam.AttachedPolicies)
+        });
+        w.WriteObjects("Policies"u8, iam.AttachedPolicies, policy =>
         {
-            w.WriteStartObject();
             PolicyHeader(w, iam, policy);
             w.WriteStartArray("PolicyVersionList"u8);
             w.WriteStartObject();
@@ -138,10 +121,7 @@ internal static class IamDocuments
             w.WriteTime("CreateDate"u8, policy.Updated);
             w.WriteEndObject();
             w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        });
         return d.Finish(iam.Account.Id, Regions.Global, AwsOperations.GetAccountAuthorizationDetails);
     }
 
@@ -190,16 +170,11 @@ internal static class IamDocuments
 
     private static void Attached(Utf8JsonWriter w, IReadOnlyList<IamPolicy> policies)
     {
-        w.WriteStartArray("AttachedManagedPolicies"u8);
-        foreach (var policy in policies)
+        w.WriteObjects("AttachedManagedPolicies"u8, policies, policy =>
         {
-            w.WriteStartObject();
             w.WriteString("PolicyName"u8, policy.Name);
             w.WriteString("PolicyArn"u8, policy.Arn);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        });
     }
 
     /// <summary>An instance profile's members, with its role inside as IAM nests it.</summary>

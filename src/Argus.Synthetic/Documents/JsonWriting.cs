@@ -18,21 +18,39 @@ internal static class JsonWriting
     public static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture);
 
     /// <summary>EC2's <c>[{"Key":..,"Value":..}]</c> list under <paramref name="name"/> (<c>Tags</c>, or <c>TagSet</c> for interfaces).</summary>
-    public static void WriteTags(this Utf8JsonWriter w, ReadOnlySpan<byte> name, IReadOnlyList<Tag> tags)
-    {
-        w.WriteStartArray(name);
-        foreach (var tag in tags)
+    public static void WriteTags(this Utf8JsonWriter w, ReadOnlySpan<byte> name, IReadOnlyList<Tag> tags) =>
+        w.WriteObjects(name, tags, tag =>
         {
-            w.WriteStartObject();
             w.WriteString("Key"u8, tag.Key);
             w.WriteString("Value"u8, tag.Value);
+        });
+
+    public static void WriteTags(this Utf8JsonWriter w, IReadOnlyList<Tag> tags) => w.WriteTags("Tags"u8, tags);
+
+    /// <summary>A gateway's attachment list: one VPC, in the state the gateway's API words it.</summary>
+    public static void WriteVpcAttachment(this Utf8JsonWriter w, ReadOnlySpan<byte> name, string state, string vpcId)
+    {
+        w.WriteStartArray(name);
+        w.WriteStartObject();
+        w.WriteString("State"u8, state);
+        w.WriteString("VpcId"u8, vpcId);
+        w.WriteEndObject();
+        w.WriteEndArray();
+    }
+
+    /// <summary>An array of objects under <paramref name="name"/>; <paramref name="write"/> fills each one.</summary>
+    public static void WriteObjects<T>(this Utf8JsonWriter w, ReadOnlySpan<byte> name, IEnumerable<T> items, Action<T> write)
+    {
+        w.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            w.WriteStartObject();
+            write(item);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
     }
-
-    public static void WriteTags(this Utf8JsonWriter w, IReadOnlyList<Tag> tags) => w.WriteTags("Tags"u8, tags);
 
     public static void WriteStrings(this Utf8JsonWriter w, ReadOnlySpan<byte> name, IEnumerable<string> values)
     {

@@ -44,17 +44,12 @@ internal static class LoadBalancerDocuments
             w.WriteString("Code"u8, "active");
             w.WriteEndObject();
             w.WriteString("Type"u8, balancer.Type);
-            w.WriteStartArray("AvailabilityZones"u8);
-            foreach (var subnet in balancer.Subnets)
+            w.WriteObjects("AvailabilityZones"u8, balancer.Subnets, subnet =>
             {
-                w.WriteStartObject();
                 w.WriteString("ZoneName"u8, subnet.ZoneName);
                 w.WriteString("SubnetId"u8, subnet.Id);
                 w.WriteEmptyArray("LoadBalancerAddresses"u8);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            });
             if (balancer.Groups.Count > 0)
             {
                 w.WriteStrings("SecurityGroups"u8, balancer.Groups.Select(g => g.Id));

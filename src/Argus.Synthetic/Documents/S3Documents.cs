@@ -17,17 +17,12 @@ internal static class S3Documents
         var id = account.Id;
         var owner = org.Ids(account, "global").Hex("canonical-user", 0, 64);
         var w = d.Start();
-        w.WriteStartArray("Buckets"u8);
-        foreach (var bucket in buckets)
+        w.WriteObjects("Buckets"u8, buckets, bucket =>
         {
-            w.WriteStartObject();
             w.WriteString("Name"u8, bucket.Name);
             w.WriteTime("CreationDate"u8, bucket.Created);
             w.WriteString("BucketRegion"u8, bucket.Region);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        });
         Owner(w, account, owner);
         yield return d.Finish(id, Regions.Global, AwsOperations.ListBuckets);
 

@@ -232,12 +232,7 @@ internal static class TransitDocuments
         {
             w.WriteString("State"u8, "available");
             w.WriteString("Type"u8, "ipsec.1");
-            w.WriteStartArray("VpcAttachments"u8);
-            w.WriteStartObject();
-            w.WriteString("State"u8, "attached");
-            w.WriteString("VpcId"u8, onPremises.EgressVpc.Id);
-            w.WriteEndObject();
-            w.WriteEndArray();
+            w.WriteVpcAttachment("VpcAttachments"u8, "attached", onPremises.EgressVpc.Id);
             w.WriteString("VpnGatewayId"u8, onPremises.VirtualGatewayId);
             w.WriteNumber("AmazonSideAsn"u8, 64520);
             w.WriteTags([new Tag("Name", "partner-vgw")]);
@@ -298,17 +293,12 @@ internal static class TransitDocuments
 
             w.WriteEndArray();
             w.WriteEndObject();
-            w.WriteStartArray("Routes"u8);
-            foreach (var route in vpn.Routes)
+            w.WriteObjects("Routes"u8, vpn.Routes, route =>
             {
-                w.WriteStartObject();
                 w.WriteString("DestinationCidrBlock"u8, route);
                 w.WriteString("Source"u8, "Static");
                 w.WriteString("State"u8, "available");
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            });
             w.WriteString("State"u8, "available");
             w.WriteTags([new Tag("Name", vpn.Name)]);
             w.WriteOptional("TransitGatewayId"u8, vpn.TransitGateway);

@@ -155,30 +155,20 @@ internal static class VpcDocuments
             }
 
             w.WriteEndArray();
-            w.WriteStartArray("PropagatingVgws"u8);
-            foreach (var gateway in table.PropagatingVirtualGateways)
+            w.WriteObjects("PropagatingVgws"u8, table.PropagatingVirtualGateways, gateway =>
             {
-                w.WriteStartObject();
                 w.WriteString("GatewayId"u8, gateway);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            });
             w.WriteString("RouteTableId"u8, table.Id);
-            w.WriteStartArray("Routes"u8);
-            foreach (var route in table.Routes)
+            w.WriteObjects("Routes"u8, table.Routes, route =>
             {
-                w.WriteStartObject();
                 w.WriteOptional("DestinationCidrBlock"u8, route.DestinationCidr);
                 w.WriteOptional("DestinationIpv6CidrBlock"u8, route.DestinationIpv6Cidr);
                 w.WriteOptional("DestinationPrefixListId"u8, route.DestinationPrefixListId);
                 w.WriteString(route.TargetKey, route.TargetId);
                 w.WriteString("Origin"u8, route.Origin);
                 w.WriteString("State"u8, "active");
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            });
             w.WriteTags(table.Tags);
             w.WriteString("VpcId"u8, table.Vpc.Id);
             w.WriteString("OwnerId"u8, m.Account.Id);
@@ -189,12 +179,7 @@ internal static class VpcDocuments
     {
         return d.List(m.Account.Id, m.Region, AwsOperations.DescribeInternetGateways, m.InternetGateways, (w, gateway) =>
         {
-            w.WriteStartArray("Attachments"u8);
-            w.WriteStartObject();
-            w.WriteString("State"u8, "available");
-            w.WriteString("VpcId"u8, gateway.Vpc.Id);
-            w.WriteEndObject();
-            w.WriteEndArray();
+            w.WriteVpcAttachment("Attachments"u8, "available", gateway.Vpc.Id);
             w.WriteString("InternetGatewayId"u8, gateway.Id);
             w.WriteString("OwnerId"u8, m.Account.Id);
             w.WriteTags(gateway.Tags);
@@ -205,12 +190,7 @@ internal static class VpcDocuments
     {
         return d.List(m.Account.Id, m.Region, AwsOperations.DescribeEgressOnlyInternetGateways, m.EgressOnlyGateways, (w, gateway) =>
         {
-            w.WriteStartArray("Attachments"u8);
-            w.WriteStartObject();
-            w.WriteString("State"u8, "attached");
-            w.WriteString("VpcId"u8, gateway.Vpc.Id);
-            w.WriteEndObject();
-            w.WriteEndArray();
+            w.WriteVpcAttachment("Attachments"u8, "attached", gateway.Vpc.Id);
             w.WriteString("EgressOnlyInternetGatewayId"u8, gateway.Id);
             w.WriteTags(gateway.Tags);
         });
@@ -254,16 +234,11 @@ internal static class VpcDocuments
             w.WriteString("PolicyDocument"u8, endpoint.PolicyDocument);
             w.WriteStrings("RouteTableIds"u8, endpoint.RouteTableIds);
             w.WriteStrings("SubnetIds"u8, endpoint.Subnets.Select(s => s.Id));
-            w.WriteStartArray("Groups"u8);
-            foreach (var group in endpoint.Groups)
+            w.WriteObjects("Groups"u8, endpoint.Groups, group =>
             {
-                w.WriteStartObject();
                 w.WriteString("GroupId"u8, group.Id);
                 w.WriteString("GroupName"u8, group.Name);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            });
             w.WriteString("IpAddressType"u8, "ipv4");
             if (isInterface)
             {
