@@ -6,10 +6,6 @@ internal static class Ipv4
     public static string Format(uint address) =>
         $"{address >> 24}.{(address >> 16) & 255}.{(address >> 8) & 255}.{address & 255}";
 
-    /// <summary>The dashed form used in EC2 DNS names: <c>10-1-2-3</c>.</summary>
-    public static string Dashed(uint address) =>
-        $"{address >> 24}-{(address >> 16) & 255}-{(address >> 8) & 255}-{address & 255}";
-
     public static uint Parse(string text)
     {
         var parts = text.Split('.');

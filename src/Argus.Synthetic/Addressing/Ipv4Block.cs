@@ -16,8 +16,6 @@ internal readonly record struct Ipv4Block(uint Network, int PrefixLength)
         return new Ipv4Block(Network + (uint)(index * (1L << (32 - prefixLength))), prefixLength);
     }
 
-    public bool Contains(uint address) => address - Network < (ulong)Size;
-
     public static Ipv4Block Parse(string cidr)
     {
         var slash = cidr.IndexOf('/', StringComparison.Ordinal);

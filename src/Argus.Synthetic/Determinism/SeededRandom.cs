@@ -27,8 +27,6 @@ internal sealed class SeededRandom(ulong seed)
 
     public bool Chance(double probability) => NextDouble() < probability;
 
-    public T Pick<T>(IReadOnlyList<T> items) => items[Next(items.Count)];
-
     /// <summary>A moment between <paramref name="from"/> and <paramref name="to"/>, to the second.</summary>
     public DateTimeOffset Between(DateTimeOffset from, DateTimeOffset to) =>
         to <= from ? from : from.AddSeconds((long)(NextDouble() * (to - from).TotalSeconds));

@@ -55,7 +55,4 @@ internal sealed record InstanceModel(
     string HttpTokens,
     int HopLimit,
     IReadOnlyList<VolumeModel> Volumes,
-    IReadOnlyList<Tag> Tags)
-{
-    public SubnetModel Subnet => Interface.Subnet;
-}
+    IReadOnlyList<Tag> Tags);

@@ -12,8 +12,6 @@ internal sealed record VpcModel(VpcSkeleton Skeleton, string Id, string CidrAsso
 
     /// <summary>Filled in as the planner creates them, for the documents that list a VPC's parts.</summary>
     public List<SubnetModel> Subnets { get; } = [];
-
-    public string? MainRouteTableId { get; set; }
 }
 
 /// <summary>A subnet and the private addresses handed out in it.</summary>

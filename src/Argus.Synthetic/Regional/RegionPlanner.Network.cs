@@ -179,7 +179,6 @@ internal sealed partial class RegionPlanner
         }
 
         var main = Table(sk.Kind == VpcKind.Default ? null : $"{baseName}-main", true);
-        vpc.MainRouteTableId = main.Id;
         if (sk.Kind == VpcKind.Default)
         {
             // Default subnets use the main table, which AWS gives a route to the internet gateway.
