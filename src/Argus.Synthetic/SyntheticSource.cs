@@ -48,11 +48,7 @@ internal sealed class SyntheticSource : ISnapshotSource
         using var writer = new DocumentWriter();
         foreach (var account in org.Accounts)
         {
-            var identity = writer.Start();
-            identity.WriteString("UserId"u8, $"{org.Ids(account, "global").Iam("AROA", IamPlanner.ScannerRole)}:argus");
-            identity.WriteString("Account"u8, account.Id);
-            identity.WriteString("Arn"u8, $"arn:aws:sts::{account.Id}:assumed-role/{IamPlanner.ScannerRole}/argus");
-            yield return writer.Finish(account.Id, Regions.Global, Aws.Operations.AwsOperations.GetCallerIdentity);
+            yield return StsDocuments.CallerIdentity(writer, org, account);
 
             if (account == org.Management)
             {

@@ -112,7 +112,7 @@ internal static class ComputeDocuments
             {
                 w.WriteStartObject("IamInstanceProfile"u8);
                 w.WriteString("Arn"u8, $"arn:aws:iam::{m.Account.Id}:instance-profile/{profile}");
-                w.WriteString("Id"u8, m.Org.Ids(m.Account, "global").Iam("AIPA", profile));
+                w.WriteString("Id"u8, m.Org.Ids(m.Account, Regions.Global).Iam("AIPA", profile));
                 w.WriteEndObject();
             }
 

@@ -15,7 +15,7 @@ internal static class S3Documents
     public static IEnumerable<RawDocument> All(DocumentWriter d, OrgPlan org, AccountPlan account, IReadOnlyList<BucketModel> buckets)
     {
         var id = account.Id;
-        var owner = org.Ids(account, "global").Hex("canonical-user", 0, 64);
+        var owner = org.Ids(account, Regions.Global).Hex("canonical-user", 0, 64);
         var w = d.Start();
         w.WriteObjects("Buckets"u8, buckets, bucket =>
         {

@@ -1,4 +1,5 @@
 using Argus.Aws.Operations;
+using Argus.Core.Model;
 using Argus.Synthetic.Determinism;
 using Argus.Synthetic.Organization;
 using Argus.Synthetic.Regional;
@@ -28,8 +29,8 @@ internal static class IamPlanner
 
     public static IamAccount For(OrgPlan org, AccountPlan account)
     {
-        var ids = org.Ids(account, "global");
-        var random = org.Random(account, "global", "iam");
+        var ids = org.Ids(account, Regions.Global);
+        var random = org.Random(account, Regions.Global, "iam");
         var now = org.Now;
         var home = org.Regions[0].Name;
         var since = account.Joined;

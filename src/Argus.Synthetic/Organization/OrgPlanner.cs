@@ -1,3 +1,4 @@
+using Argus.Core.Model;
 using Argus.Synthetic.Catalog;
 using Argus.Synthetic.Determinism;
 using Argus.Synthetic.Topology;
@@ -15,7 +16,7 @@ internal static class OrgPlanner
     public static OrgPlan Build(SyntheticPreset preset, int seed)
     {
         Validate(preset);
-        var orgIds = new IdFactory(seed, "organization", "global");
+        var orgIds = new IdFactory(seed, "organization", Regions.Global);
         var rootSuffix = orgIds.Alnum("root", 0, 4);
         var rootId = "r-" + rootSuffix;
         var specs = AccountSpecs(preset.Accounts);

@@ -1,3 +1,4 @@
+using Argus.Core.Model;
 using Argus.Synthetic.Identity;
 using Argus.Synthetic.Organization;
 using Argus.Synthetic.Regional;
@@ -15,7 +16,7 @@ internal static class BucketPlanner
 
     public static IReadOnlyList<BucketModel> For(OrgPlan org, AccountPlan account)
     {
-        var random = org.Random(account, "global", "buckets");
+        var random = org.Random(account, Regions.Global, "buckets");
         var home = org.Regions[0].Name;
         var list = new List<BucketModel>();
         Tag[] Tags(string purpose) =>
