@@ -1,0 +1,115 @@
+using System.Text.Json;
+using Argus.Aws.Operations;
+using Argus.Core.Model;
+
+namespace Argus.Synthetic.Tests;
+
+public sealed class DocumentShapeTests
+{
+    [Theory]
+    [InlineData("demo")]
+    [InlineData("medium")]
+    public void Every_document_is_a_catalog_operation_with_its_result_keys(string preset)
+    {
+        var organization = GeneratedOrganization.Of(preset);
+
+        Assert.All(organization.Documents, document =>
+        {
+            var operation = AwsOperations.Find(document.Service, document.Operation);
+            Assert.True(operation is not null, $"{document} is not in AwsOperations");
+            Assert.Equal(Provider.Aws, document.Provider);
+            var root = organization.Parsed[document];
+            Assert.Equal(JsonValueKind.Object, root.ValueKind);
+            foreach (var key in operation.ResultKeys)
+            {
+                Assert.True(root.TryGetProperty(key, out _), $"{document} lacks {key}");
+            }
+
+            if (operation.ItemKey is { } items)
+            {
+                Assert.Equal(JsonValueKind.Array, root.GetProperty(items).ValueKind);
+            }
+
+            Assert.Equal(operation.Global, document.Region == Regions.Global);
+            Assert.Equal(operation.PerResource, document.Resource is not null);
+        });
+    }
+
+    [Fact]
+    public void The_demo_answers_every_operation_of_the_catalog()
+    {
+        var answered = GeneratedOrganization.Of("demo").Documents.Select(d => (d.Service, d.Operation)).ToHashSet();
+
+        Assert.All(AwsOperations.All, o => Assert.Contains((o.Service, o.Operation), answered));
+    }
+
+    [Fact]
+    public void Each_call_is_answered_once()
+    {
+        var documents = GeneratedOrganization.Of("medium").Documents;
+
+        var keys = documents.Select(d => d.ToString()).ToList();
+
+        Assert.Equal(keys.Count, keys.Distinct().Count());
+    }
+
+    [Fact]
+    public void Per_resource_documents_name_resources_their_listing_contains()
+    {
+        var organization = GeneratedOrganization.Of("demo");
+
+        foreach (var document in organization.Documents.Where(d => d.Resource is not null))
+        {
+            var listed = document.Operation switch
+            {
+                "ListOrganizationalUnitsForParent" or "ListAccountsForParent" =>
+                    organization.Items(document.Account, document.Region, "ListOrganizationalUnitsForParent", "OrganizationalUnits").Select(u => GeneratedOrganization.Str(u, "Id"))
+                        .Concat(organization.Items(document.Account, document.Region, "ListRoots", "Roots").Select(r => GeneratedOrganization.Str(r, "Id")))
+                        .Concat(organization.AllItems("ListOrganizationalUnitsForParent", "OrganizationalUnits").Select(u => GeneratedOrganization.Str(u.Item, "Id"))),
+                "GetManagedPrefixListEntries" => organization.Items(document.Account, document.Region, "DescribeManagedPrefixLists", "PrefixLists").Select(p => GeneratedOrganization.Str(p, "PrefixListId")),
+                "DescribeListeners" => organization.Items(document.Account, document.Region, "DescribeLoadBalancers", "LoadBalancers").Select(l => GeneratedOrganization.Str(l, "LoadBalancerArn")),
+                "DescribeTargetHealth" => organization.Items(document.Account, document.Region, "DescribeTargetGroups", "TargetGroups").Select(t => GeneratedOrganization.Str(t, "TargetGroupArn")),
+                "ListAccessKeys" => organization.Items(document.Account, document.Region, "ListUsers", "Users").Select(u => GeneratedOrganization.Str(u, "UserName")),
+                _ when document.Service == "s3" => organization.Items(document.Account, document.Region, "ListBuckets", "Buckets").Select(b => GeneratedOrganization.Str(b, "Name")),
+                _ => throw new InvalidOperationException($"unexpected per-resource document {document}"),
+            };
+            Assert.Contains(document.Resource, listed);
+        }
+    }
+
+    [Fact]
+    public void The_coverage_gap_is_a_denied_flow_log_call_with_no_document()
+    {
+        var organization = GeneratedOrganization.Of("demo");
+        var dev = organization.AccountNamed("acme-dev");
+
+        var gap = Assert.Single(organization.Source.Gaps);
+
+        Assert.Equal((Provider.Aws, dev, "us-east-1", "ec2", "DescribeFlowLogs"), (gap.Provider, gap.Account, gap.Region, gap.Service, gap.Operation));
+        Assert.Equal("ec2:DescribeFlowLogs", gap.Permission);
+        Assert.Equal(GapReason.AccessDenied, gap.Reason);
+        Assert.Contains("UnauthorizedOperation", gap.Message);
+        Assert.Contains("You are not authorized to perform this operation.", gap.Message);
+        Assert.Null(organization.Find(dev, "us-east-1", "DescribeFlowLogs"));
+        Assert.NotNull(organization.Find(dev, "eu-west-1", "DescribeFlowLogs"));
+    }
+
+    [Fact]
+    public void Timestamps_are_printed_as_the_cli_prints_them_and_precede_the_collection()
+    {
+        var organization = GeneratedOrganization.Of("demo");
+        var started = organization.Source.Header.StartedAt!.Value;
+
+        var times = organization.AllItems("DescribeInstances", "Reservations")
+            .SelectMany(r => r.Item.GetProperty("Instances").EnumerateArray())
+            .Select(i => GeneratedOrganization.Str(i, "LaunchTime"))
+            .ToList();
+
+        Assert.NotEmpty(times);
+        Assert.All(times, t =>
+        {
+            Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$", t);
+            Assert.True(DateTimeOffset.Parse(t, System.Globalization.CultureInfo.InvariantCulture) < started);
+        });
+    }
+}
