@@ -13,6 +13,8 @@ public sealed class DemoCommandTests
         Assert.True(code == 0, error);
         Assert.Contains("Imported snapshot snap-", output);
         Assert.Contains("EC2 instances", output);
+        Assert.Contains("Coverage gaps (1)", output);
+        Assert.Contains("needs ec2:DescribeFlowLogs", output);
         Assert.Contains("HTML report: " + report, output);
         var html = File.ReadAllText(report);
         Assert.Contains("<title>Argus report", html);

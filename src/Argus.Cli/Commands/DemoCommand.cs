@@ -74,6 +74,7 @@ public static class DemoCommand
             "Inventory");
         if (data.Accounts.Count > 0)
         {
+            context.Out.WriteLine();
             TableWriter.Write(
                 context,
                 ["account", "name", "organizational unit", "assets"],

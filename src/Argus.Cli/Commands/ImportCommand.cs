@@ -64,6 +64,21 @@ public static class ImportCommand
         context.Out.WriteLine($"Imported snapshot {s.Id} into {storeDescription}");
         context.Out.WriteLine($"  {s.Counts.Documents:N0} raw documents, {s.Counts.Assets:N0} assets, {s.Counts.Relations:N0} relations, "
             + $"{s.Scopes.Select(x => x.Account).Distinct().Count()} accounts, {s.Gaps.Count} coverage gaps, in {result.Elapsed.TotalSeconds:N1} s");
+        if (s.Gaps.Count > 0)
+        {
+            // Never a silent pass: say what could not be collected and which permission would fix it.
+            context.Out.WriteLine($"  Coverage gaps ({s.Gaps.Count}): checks that need this data will report ERROR or NOT_AUTHORIZED:");
+            foreach (var gap in s.Gaps.Take(10))
+            {
+                context.Out.WriteLine($"    {gap.Account} {gap.Region} {gap.Service}:{gap.Operation}: {gap.Reason}, needs {gap.Permission}");
+            }
+
+            if (s.Gaps.Count > 10)
+            {
+                context.Out.WriteLine($"    ... and {s.Gaps.Count - 10} more ('argus snapshots --format json' lists them all)");
+            }
+        }
+
         foreach (var group in result.Notices.GroupBy(n => n.Kind))
         {
             context.Out.WriteLine($"  {group.Key} ({group.Count()}):");

@@ -17,7 +17,7 @@ public static class InventoryCommand
         var region = new Option<string?>("--region", "-r") { Description = "Only this region ('global' for IAM, Organizations, S3 bucket list).", HelpName = "NAME" };
         var tag = new Option<string[]>("--tag") { Description = "Tag filter, KEY or KEY=VALUE; repeat to require several.", HelpName = "KEY[=VALUE]", AllowMultipleArgumentsPerToken = false };
         var format = CommonOptions.Format("table", "json", "csv");
-        var summary = new Option<bool>("--summary") { Description = "Count assets per type (and account) instead of listing them." };
+        var summary = new Option<bool>("--summary") { Description = "Count assets per type, with how many accounts and regions hold them, instead of listing them." };
         var limit = new Option<int?>("--limit") { Description = $"Most rows in a table (default {DefaultTableLimit}; 0 for all). JSON and CSV are never cut.", HelpName = "N" };
 
         var command = new Command("inventory", """
@@ -27,7 +27,7 @@ public static class InventoryCommand
               argus inventory --summary
               argus inventory --type aws.ec2.security-group --account 111111111111
               argus inventory --type 'aws.ec2.*' --region eu-west-1 --format csv > ec2.csv
-              argus inventory --tag env=prod --format json
+              argus inventory --tag environment=prod --type aws.ec2.instance --format json
             """)
         {
             CommonOptions.Snapshot, type, account, region, tag, format, summary, limit,

@@ -7,6 +7,8 @@ public static class TableWriter
 {
     public static void Write(CliContext context, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, string? title = null)
     {
+        var all = rows.ToList();
+        var numeric = headers.Select((_, i) => all.Count > 0 && all.All(r => i < r.Count && IsNumber(r[i]))).ToArray();
         if (context.Interactive)
         {
             var table = new Table().Border(TableBorder.Rounded).BorderColor(Color.Grey);
@@ -15,12 +17,13 @@ public static class TableWriter
                 table.Title($"[bold]{Markup.Escape(title)}[/]");
             }
 
-            foreach (var h in headers)
+            for (var i = 0; i < headers.Count; i++)
             {
-                table.AddColumn(new TableColumn($"[bold]{Markup.Escape(h)}[/]"));
+                var column = new TableColumn($"[bold]{Markup.Escape(headers[i])}[/]");
+                table.AddColumn(numeric[i] ? column.RightAligned() : column);
             }
 
-            foreach (var row in rows)
+            foreach (var row in all)
             {
                 table.AddRow(row.Select(c => new Markup(Markup.Escape(c))).ToArray());
             }
@@ -29,20 +32,23 @@ public static class TableWriter
             return;
         }
 
-        var all = rows.ToList();
         var widths = headers.Select((h, i) => Math.Max(h.Length, all.Count == 0 ? 0 : all.Max(r => i < r.Count ? r[i].Length : 0))).ToArray();
         if (title is not null)
         {
             context.Out.WriteLine(title);
         }
 
-        context.Out.WriteLine(Line(headers.Select(h => h.ToUpperInvariant()).ToList(), widths));
+        context.Out.WriteLine(Line(headers.Select(h => h.ToUpperInvariant()).ToList(), widths, numeric));
         foreach (var row in all)
         {
-            context.Out.WriteLine(Line(row, widths));
+            context.Out.WriteLine(Line(row, widths, numeric));
         }
     }
 
-    private static string Line(IReadOnlyList<string> cells, int[] widths) =>
-        string.Join("  ", cells.Select((c, i) => i == cells.Count - 1 ? c : c.PadRight(widths[i]))).TrimEnd();
+    // Counts read best right-aligned, so their digits line up.
+    private static bool IsNumber(string cell) =>
+        cell.Length > 0 && cell.All(c => char.IsAsciiDigit(c) || c == ',');
+
+    private static string Line(IReadOnlyList<string> cells, int[] widths, bool[] numeric) =>
+        string.Join("  ", cells.Select((c, i) => i < numeric.Length && numeric[i] ? c.PadLeft(widths[i]) : i == cells.Count - 1 ? c : c.PadRight(widths[i]))).TrimEnd();
 }
