@@ -60,4 +60,21 @@ public sealed class ImportCommandTests
     [Fact]
     public void A_missing_path_is_a_clear_error() =>
         Assert.Contains("no such file or folder", new CliRun().Run("import", "/nonexistent/argus").Err);
+
+    [Fact]
+    public void Export_never_overwrites_a_file_without_force()
+    {
+        using var cli = new CliRun();
+        Assert.Equal(0, cli.Run("import", TestPaths.Fixture("aws-network", "test-public-subnet")).Code);
+        var bundle = Path.Combine(cli.Folder, "snap.tar.gz");
+        File.WriteAllText(bundle, "keep me");
+
+        var refused = cli.Run("export", "latest", bundle);
+        Assert.Equal(ExitCodes.BadInput, refused.Code);
+        Assert.Contains("--force", refused.Err);
+        Assert.Equal("keep me", File.ReadAllText(bundle));
+
+        Assert.Equal(0, cli.Run("export", "latest", bundle, "--force").Code);
+        Assert.NotEqual("keep me", File.ReadAllText(bundle));
+    }
 }

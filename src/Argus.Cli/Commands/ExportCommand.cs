@@ -11,6 +11,7 @@ public static class ExportCommand
     {
         var snapshot = new Argument<string>("snapshot") { Description = "Snapshot id, unique prefix, or 'latest'." };
         var path = new Argument<string>("path") { Description = "Where to write: a folder, or a file ending in .tar.gz." };
+        var force = new Option<bool>("--force") { Description = "Replace an existing .tar.gz file (a folder must always be new or empty)." };
         var command = new Command("export", """
             Export a snapshot's raw documents and coverage gaps as a bundle that 'argus import' reads anywhere,
             e.g. collected in one place and analysed in an air-gapped one.
@@ -20,13 +21,18 @@ public static class ExportCommand
               argus export snap-20261125 ./snapshot-folder
             """)
         {
-            snapshot, path,
+            snapshot, path, force,
         };
         command.SetAction(context, (parse, _) =>
         {
             using var store = Stores.Open(parse.GetValue(CommonOptions.Db));
             var found = CommandRunner.ResolveSnapshot(store, parse.GetValue(snapshot)!);
             var target = Path.GetFullPath(parse.GetValue(path)!);
+            if (File.Exists(target) && !parse.GetValue(force))
+            {
+                throw new CliException($"{target} already exists; pass --force to replace it");
+            }
+
             try
             {
                 BundleWriter.Write(found, store.ReadDocuments(found.Id), target);

@@ -63,7 +63,7 @@ public static class ImportCommand
         var s = result.Snapshot;
         context.Out.WriteLine($"Imported snapshot {s.Id} into {storeDescription}");
         context.Out.WriteLine($"  {s.Counts.Documents:N0} raw documents, {s.Counts.Assets:N0} assets, {s.Counts.Relations:N0} relations, "
-            + $"{s.Scopes.Select(x => x.Account).Distinct().Count()} accounts, {s.Gaps.Count} coverage gaps, in {result.Elapsed.TotalSeconds:N1} s");
+            + $"{Plural(s.Scopes.Select(x => x.Account).Distinct().Count(), "account")}, {Plural(s.Gaps.Count, "coverage gap")}, in {result.Elapsed.TotalSeconds:N1} s");
         if (s.Gaps.Count > 0)
         {
             // Never a silent pass: say what could not be collected and which permission would fix it.
@@ -102,4 +102,6 @@ public static class ImportCommand
             }
         }
     }
+
+    private static string Plural(int n, string noun) => $"{n:N0} {noun}{(n == 1 ? "" : "s")}";
 }
