@@ -26,7 +26,18 @@ public static class ArgusApp
         root.Subcommands.Add(SnapshotsCommand.Create(context));
         root.Subcommands.Add(InventoryCommand.Create(context));
         root.Subcommands.Add(DiffCommand.Create(context));
+        UseShortSummaries(root);
         return root;
+    }
+
+    /// <summary>
+    /// 'argus --help' lists each command by the first sentence of its description, so it fits on a screen; a
+    /// command's own --help still shows its whole description and examples.
+    /// </summary>
+    private static void UseShortSummaries(RootCommand root)
+    {
+        var help = root.Options.OfType<System.CommandLine.Help.HelpOption>().First();
+        help.Action = new RootHelpAction(root, help.Action!);
     }
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)

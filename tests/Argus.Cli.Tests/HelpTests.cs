@@ -20,4 +20,21 @@ public sealed class HelpTests
         Assert.Contains("argus " + command, output);
         Assert.Contains("--db", output);
     }
+
+    [Fact]
+    public void Root_help_lists_every_command_on_one_line_each()
+    {
+        using var cli = new CliRun();
+
+        var (code, output, _) = cli.Run("--help");
+
+        Assert.Equal(0, code);
+        foreach (var command in new[] { "demo", "import", "export", "snapshots", "inventory", "diff" })
+        {
+            Assert.Matches($@"(?m)^  {command} +\S.*\.$", output);
+        }
+
+        Assert.DoesNotContain("Examples:", output);
+        Assert.Contains("--db", output);
+    }
 }

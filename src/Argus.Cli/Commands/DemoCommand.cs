@@ -18,10 +18,12 @@ public static class DemoCommand
         var noReport = new Option<bool>("--no-report") { Description = "Do not write the HTML report." };
 
         var command = new Command("demo", """
-            Generate the built-in demo AWS organization (management, security, network hub, prod and dev accounts in two
-            regions, with a hub-and-spoke transit gateway, load balancers, auto-scaled fleets, IAM and S3, and a planted
-            set of real-world mistakes), import it through the same pipeline as real data, print a summary and write an
-            HTML report. Nothing leaves this machine and no cloud account is needed.
+            Build the demo AWS organization locally, import it and report on it.
+
+            The demo organization has management, security, network hub, prod and dev accounts in two regions, a
+            hub-and-spoke transit gateway, load balancers, auto-scaled fleets, IAM and S3, and a planted set of
+            real-world mistakes (docs/demo-environment.md lists them). It goes through the same pipeline as real
+            data. Nothing leaves this machine and no cloud account is needed.
 
             Examples:
               argus demo

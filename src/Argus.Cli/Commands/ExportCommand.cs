@@ -13,8 +13,10 @@ public static class ExportCommand
         var path = new Argument<string>("path") { Description = "Where to write: a folder, or a file ending in .tar.gz." };
         var force = new Option<bool>("--force") { Description = "Replace an existing .tar.gz file (a folder must always be new or empty)." };
         var command = new Command("export", """
-            Export a snapshot's raw documents and coverage gaps as a bundle that 'argus import' reads anywhere,
-            e.g. collected in one place and analysed in an air-gapped one.
+            Export a snapshot as a bundle (a folder or a .tar.gz) that 'argus import' reads anywhere.
+
+            The bundle holds the raw documents, coverage gaps and a manifest with each document's SHA-256, so a
+            snapshot collected in one place can be analysed in another, an air-gapped one for instance.
 
             Examples:
               argus export latest ./snapshot.tar.gz
