@@ -68,20 +68,20 @@ public static class HtmlReport
         {
             Table(w, "Networks", "VPCs and their primary ranges.", ["VPC", "Account", "Region", "CIDR", "Subnets", ""],
                 data.Vpcs.OrderBy(v => v.Account).ThenBy(v => v.Region).ThenBy(v => v.Name)
-                    .Select(v => new[] { E(v.Name), Mono(v.Account), E(v.Region), Mono(v.Cidr), Num(v.Subnets), v.IsDefault ? "<span class=\"tag\">default</span>" : "" }));
+                    .Select(v => new[] { E(v.Name), Mono(v.Account), Nw(v.Region), Mono(v.Cidr), Num(v.Subnets), v.IsDefault ? "<span class=\"tag\">default</span>" : "" }));
         }
 
         if (data.LoadBalancers.Count > 0)
         {
             Table(w, "Load balancers", "Application and network load balancers; internet-facing ones accept traffic from the internet.", ["Name", "Account", "Region", "Type", "Scheme", "DNS name"],
                 data.LoadBalancers.OrderBy(l => l.Scheme).ThenBy(l => l.Name)
-                    .Select(l => new[] { E(l.Name), Mono(l.Account), E(l.Region), E(l.Type), l.Scheme == "internet-facing" ? "<span class=\"tag warn\">internet-facing</span>" : E(l.Scheme), Mono(l.DnsName) }));
+                    .Select(l => new[] { E(l.Name), Mono(l.Account), Nw(l.Region), E(l.Type), l.Scheme == "internet-facing" ? "<span class=\"tag warn\">internet-facing</span>" : E(l.Scheme), Mono(l.DnsName) }));
         }
 
         if (data.Buckets.Count > 0)
         {
             Table(w, "S3 buckets", "Bucket metadata only: Argus never reads objects.", ["Bucket", "Account", "Region"],
-                data.Buckets.OrderBy(b => b.Name).Select(b => new[] { Mono(b.Name), Mono(b.Account), E(b.Region) }));
+                data.Buckets.OrderBy(b => b.Name).Select(b => new[] { Mono(b.Name), Mono(b.Account), Nw(b.Region) }));
         }
 
         Table(w, "Inventory by type", "Everything normalized from the raw documents. 'argus inventory --type TYPE' lists them.", ["Type", "Assets", "Accounts"],
@@ -105,7 +105,7 @@ public static class HtmlReport
         w.WriteLine($"<p class=\"bad\">{gaps.Count:N0} call{(gaps.Count == 1 ? "" : "s")} could not be collected. Checks that need this data report ERROR or NOT_AUTHORIZED, never PASS.</p>");
         w.WriteLine("</section>");
         Table(w, null, null, ["Account", "Region", "Call", "Missing permission", "Reason", "Message"],
-            gaps.Take(500).Select(g => new[] { Mono(g.Account), E(g.Region), Mono($"{g.Service}:{g.Operation}"), Mono(g.Permission), E(g.Reason.ToString()), E(g.Message) }));
+            gaps.Take(500).Select(g => new[] { Mono(g.Account), Nw(g.Region), Mono($"{g.Service}:{g.Operation}"), Mono(g.Permission), E(g.Reason.ToString()), E(g.Message) }));
     }
 
     private static void WriteFindings(ReportData data, TextWriter w)
@@ -162,6 +162,9 @@ public static class HtmlReport
 
     private static string Mono(string text) => $"<code>{E(text)}</code>";
 
+    // Region names are short and read badly when broken at their hyphens.
+    private static string Nw(string text) => $"<span class=\"nw\">{E(text)}</span>";
+
     private static string Num(long n) => $"<span class=\"num\">{n:N0}</span>";
 
     private const string Css = """
@@ -178,7 +181,7 @@ public static class HtmlReport
         th,td{padding:7px 12px;border-bottom:1px solid var(--line);vertical-align:top}tr:last-child td{border-bottom:none}
         code{font:12.5px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;overflow-wrap:break-word}.num{font-variant-numeric:tabular-nums}
         .tag{display:inline-block;padding:1px 8px;border-radius:10px;background:#eef1f6;font-size:12px}.tag.warn{background:#fff1e5;color:var(--warn)}
-        .ok{color:var(--ok)}.bad{color:var(--bad)}
+        .nw{white-space:nowrap}.ok{color:var(--ok)}.bad{color:var(--bad)}
         .sev{font-weight:600}.sev.critical,.sev.high{color:var(--bad)}.sev.medium{color:var(--warn)}
         footer{color:var(--muted);font-size:12px;text-align:center;padding:24px}
         """;
