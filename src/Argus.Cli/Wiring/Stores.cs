@@ -14,6 +14,10 @@ public static class Stores
         {
             return StoreFactory.Open(location);
         }
+        catch (StoreException e)
+        {
+            throw new CliException(e.Message, ExitCodes.StoreError);
+        }
         catch (Exception e) when (e is not CliException)
         {
             throw new CliException($"cannot open the store: {e.Message}", ExitCodes.StoreError);
