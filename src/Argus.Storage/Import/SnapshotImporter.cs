@@ -24,6 +24,9 @@ public sealed class SnapshotImporter(IArgusStore store, IReadOnlyList<INormalize
     // Enough to keep the storing thread busy, few enough that a large source does not pile up in memory.
     private const int DocumentsInFlight = 64;
 
+    // Groups read and queued for the normalizer ahead of the one being stored.
+    private const int GroupsAhead = 8;
+
     public ImportResult Import(ISnapshotSource source, IProgress<ImportProgress>? progress = null, CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
@@ -107,20 +110,32 @@ public sealed class SnapshotImporter(IArgusStore store, IReadOnlyList<INormalize
     {
         var warnings = new List<string>();
         var seenAssets = new HashSet<string>(StringComparer.Ordinal);
-        var next = groups.Count > 0 ? Normalize(groups[0], writer.ReadGroup(groups[0])) : null;
+        var pending = new Queue<Task<Normalized>>();
+        Task previous = Task.CompletedTask;
+        var read = 0;
         try
         {
             for (var i = 0; i < groups.Count; i++)
             {
                 cancellation.ThrowIfCancellationRequested();
                 progress?.Report(new ImportProgress(ImportStage.Normalizing, i, groups.Count, groups[i].ToString()));
-                var output = next!.GetAwaiter().GetResult();
-                next = i + 1 < groups.Count ? Normalize(groups[i + 1], writer.ReadGroup(groups[i + 1])) : null;
+
+                // Groups differ a lot in size (an account's global services against a quiet region), so one group
+                // of look-ahead leaves this thread waiting behind a big one; a few keep the normalizer busy.
+                while (read < groups.Count && pending.Count < GroupsAhead)
+                {
+                    var key = groups[read++];
+                    var documents = writer.ReadGroup(key);
+                    previous = Normalize(previous, key, documents);
+                    pending.Enqueue((Task<Normalized>)previous);
+                }
+
+                var output = pending.Dequeue().GetAwaiter().GetResult();
 
                 // The same resource can be described from two accounts (a shared transit gateway, both sides of a
                 // peering): the first description wins, so ids stay unique within a snapshot.
                 writer.AddAssets(output.Assets.Where(a => seenAssets.Add(a.Id)).ToList());
-                writer.AddRelations(output.Relations.Distinct().ToList());
+                writer.AddRelations(output.Relations);
                 foreach (var warning in output.Warnings.Take(MaxWarnings - warnings.Count))
                 {
                     warnings.Add(warning);
@@ -129,26 +144,28 @@ public sealed class SnapshotImporter(IArgusStore store, IReadOnlyList<INormalize
         }
         finally
         {
-            if (next is not null)
-            {
-                WaitQuietly(next);
-            }
+            WaitQuietly(previous);
         }
 
         return warnings;
     }
 
-    private Task<InventoryCollector> Normalize(DocumentGroupKey key, IReadOnlyList<RawDocument> documents) => Task.Run(() =>
-    {
-        var group = new DocumentGroup(key, documents);
-        var output = new InventoryCollector();
-        foreach (var normalizer in normalizers.Where(n => n.Provider == key.Provider))
+    /// <summary>Normalizes one group after <paramref name="previous"/> has finished, so only one normalizer runs at a time.</summary>
+    private Task<Normalized> Normalize(Task previous, DocumentGroupKey key, IReadOnlyList<RawDocument> documents) => previous.ContinueWith(
+        _ =>
         {
-            normalizer.Normalize(group, output);
-        }
+            var group = new DocumentGroup(key, documents);
+            var output = new InventoryCollector();
+            foreach (var normalizer in normalizers.Where(n => n.Provider == key.Provider))
+            {
+                normalizer.Normalize(group, output);
+            }
 
-        return output;
-    });
+            return new Normalized(output.Assets, output.Relations.Distinct().ToList(), output.Warnings);
+        },
+        CancellationToken.None,
+        TaskContinuationOptions.None,
+        TaskScheduler.Default);
 
     /// <summary>Waits for work whose result no longer matters; its failure, if any, is not the one to report.</summary>
     private static void WaitQuietly(Task task)
@@ -161,4 +178,7 @@ public sealed class SnapshotImporter(IArgusStore store, IReadOnlyList<INormalize
         {
         }
     }
+
+    /// <summary>One group's inventory, its relations already without repeats.</summary>
+    private sealed record Normalized(IReadOnlyList<Asset> Assets, IReadOnlyList<Relation> Relations, IReadOnlyList<string> Warnings);
 }
