@@ -55,7 +55,7 @@ public static class AwsOperations
     public static readonly AwsOperation GetBucketLocation = S3("GetBucketLocation", "get-bucket-location", "LocationConstraint");
     public static readonly AwsOperation GetBucketPolicy = S3("GetBucketPolicy", "get-bucket-policy", "Policy");
     public static readonly AwsOperation GetBucketPolicyStatus = S3("GetBucketPolicyStatus", "get-bucket-policy-status", "PolicyStatus");
-    public static readonly AwsOperation GetPublicAccessBlock = S3("GetPublicAccessBlock", "get-public-access-block", "PublicAccessBlockConfiguration");
+    public static readonly AwsOperation GetPublicAccessBlock = new("s3", "GetPublicAccessBlock", "s3:GetBucketPublicAccessBlock", true, "Bucket", ["PublicAccessBlockConfiguration"], null, "aws s3api get-public-access-block");
     public static readonly AwsOperation GetBucketAcl = S3("GetBucketAcl", "get-bucket-acl", "Grants");
     public static readonly AwsOperation GetBucketEncryption = new("s3", "GetBucketEncryption", "s3:GetEncryptionConfiguration", true, "Bucket", ["ServerSideEncryptionConfiguration"], null, "aws s3api get-bucket-encryption");
     public static readonly AwsOperation GetBucketVersioning = S3("GetBucketVersioning", "get-bucket-versioning", "Status");

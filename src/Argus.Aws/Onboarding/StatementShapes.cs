@@ -1,0 +1,97 @@
+using Argus.Core.Permissions;
+
+namespace Argus.Aws.Onboarding;
+
+/// <summary>
+/// Narrows actions that would be too broad on <c>"Resource": "*"</c>: every vm-scan write needs the Argus ownership
+/// tag, flow-log object reads are limited to the flow-log key prefix, and role chaining to the Argus role name.
+/// </summary>
+internal static class StatementShapes
+{
+    /// <summary>The tag Argus puts on everything it creates, and the only resources its vm-scan writes may touch.</summary>
+    public const string OwnerTagKey = "argus:owner";
+
+    /// <summary>The value of <see cref="OwnerTagKey"/>.</summary>
+    public const string OwnerTagValue = "argus";
+
+    /// <summary>The tag remediation leaves on a security group it changed.</summary>
+    public const string RemediatedTagKey = "argus:remediated";
+
+    private static readonly StatementShape Read = new("ArgusRead", ["*"], []);
+
+    private static readonly StatementShape FlowLogObjects = new("ArgusReadFlowLogObjects", ["arn:aws:s3:::*/AWSLogs/*/vpcflowlogs/*", "arn:aws:s3:::*/*/AWSLogs/*/vpcflowlogs/*"], []);
+
+    private static readonly StatementShape FlowLogKeys = new("ArgusListFlowLogKeys", ["arn:aws:s3:::*"],
+        [new("StringLike", "s3:prefix", ["AWSLogs/*/vpcflowlogs/*", "*/AWSLogs/*/vpcflowlogs/*"])]);
+
+    private static readonly StatementShape VmScanCreate = new("ArgusVmScanCreateTagged", ["*"],
+        [new("StringEquals", $"aws:RequestTag/{OwnerTagKey}", [OwnerTagValue])]);
+
+    private static readonly StatementShape VmScanOwned = new("ArgusVmScanOwnedResources", ["*"],
+        [new("StringEquals", $"aws:ResourceTag/{OwnerTagKey}", [OwnerTagValue])]);
+
+    private static readonly StatementShape VmScanTagOnCreate = new("ArgusVmScanTagOnCreate", ["*"],
+    [
+        new("StringEquals", "ec2:CreateAction", ["CreateSnapshot", "CopySnapshot", "CreateVolume", "RunInstances"]),
+        new("StringEquals", $"aws:RequestTag/{OwnerTagKey}", [OwnerTagValue]),
+    ]);
+
+    // Customer keys cannot carry Argus's ownership tag without misstating who owns them; the grant is instead
+    // limited to grants EC2 makes for AWS resources, so the key is never usable by Argus directly.
+    private static readonly StatementShape VmScanKeyGrants = new("ArgusVmScanKeyGrantsThroughEc2", ["*"],
+    [
+        new("Bool", "kms:GrantIsForAWSResource", ["true"]),
+        new("StringLike", "kms:ViaService", ["ec2.*.amazonaws.com"]),
+    ]);
+
+    private static readonly StatementShape SecurityGroupFixes = new("ArgusRemediateSecurityGroups", ["*"], []);
+
+    private static readonly StatementShape RemediationTags = new("ArgusRemediationTags", ["*"],
+        [new("ForAllValues:StringEquals", "aws:TagKeys", [RemediatedTagKey])]);
+
+    private static readonly StatementShape ImageBlocking = new("ArgusBlockImages", ["*"], []);
+
+    private static readonly Dictionary<(string Feature, string Action), StatementShape> Writes = new()
+    {
+        [(Features.VmScan, "ec2:CreateSnapshot")] = VmScanCreate,
+        [(Features.VmScan, "ec2:CopySnapshot")] = VmScanCreate,
+        [(Features.VmScan, "ec2:CreateVolume")] = VmScanCreate,
+        [(Features.VmScan, "ec2:RunInstances")] = VmScanCreate,
+        [(Features.VmScan, "ec2:CreateTags")] = VmScanTagOnCreate,
+        [(Features.VmScan, "ec2:ModifySnapshotAttribute")] = VmScanOwned,
+        [(Features.VmScan, "ec2:DeleteSnapshot")] = VmScanOwned,
+        [(Features.VmScan, "ec2:AttachVolume")] = VmScanOwned,
+        [(Features.VmScan, "ec2:DetachVolume")] = VmScanOwned,
+        [(Features.VmScan, "ec2:DeleteVolume")] = VmScanOwned,
+        [(Features.VmScan, "ec2:TerminateInstances")] = VmScanOwned,
+        [(Features.VmScan, "kms:CreateGrant")] = VmScanKeyGrants,
+        [(Features.VmScan, "kms:RetireGrant")] = VmScanKeyGrants,
+        [(Features.RemediationSecurityGroups, "ec2:RevokeSecurityGroupIngress")] = SecurityGroupFixes,
+        [(Features.RemediationSecurityGroups, "ec2:RevokeSecurityGroupEgress")] = SecurityGroupFixes,
+        [(Features.RemediationSecurityGroups, "ec2:AuthorizeSecurityGroupIngress")] = SecurityGroupFixes,
+        [(Features.RemediationSecurityGroups, "ec2:AuthorizeSecurityGroupEgress")] = SecurityGroupFixes,
+        [(Features.RemediationSecurityGroups, "ec2:ModifySecurityGroupRules")] = SecurityGroupFixes,
+        [(Features.RemediationSecurityGroups, "ec2:CreateTags")] = RemediationTags,
+        [(Features.RemediationImageBlocking, "ecr:SetRepositoryPolicy")] = ImageBlocking,
+        [(Features.RemediationImageBlocking, "ecr:PutImageTagMutability")] = ImageBlocking,
+    };
+
+    /// <summary>The shapes one permission is granted in for one of its selected features.</summary>
+    public static StatementShape For(Permission permission, string feature, string roleName)
+    {
+        if (permission.Access == AccessLevel.Write)
+        {
+            return Writes.TryGetValue((feature, permission.Action), out var shape)
+                ? shape
+                : throw new InvalidOperationException($"{permission.Action} is a write for {feature} but has no statement shape; declare its conditions in {nameof(StatementShapes)}");
+        }
+
+        return permission.Action switch
+        {
+            "s3:GetObject" => FlowLogObjects,
+            "s3:ListBucket" => FlowLogKeys,
+            "sts:AssumeRole" => new("ArgusAssumeMemberRoles", [$"arn:aws:iam::*:role/{roleName}"], []),
+            _ => Read,
+        };
+    }
+}
