@@ -11,6 +11,9 @@ public sealed record PolicySet(IReadOnlyList<string> Features, string RoleName, 
     public IReadOnlyList<string> Actions =>
         Policies.SelectMany(p => p.Statements).SelectMany(s => s.Actions).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>Whether any granted action changes something (a write feature is selected).</summary>
+    public bool GrantsWrites => Actions.Any(a => Permissions.AwsPermissionCatalog.Instance.Find(Core.Model.Provider.Aws, a)?.Access == Core.Permissions.AccessLevel.Write);
+
     /// <summary>
     /// The policies as IAM policy JSON: one document when it fits, otherwise a JSON object mapping each policy name
     /// to its document, preceded by nothing else so it stays machine-readable (the split is announced by the caller).

@@ -37,7 +37,7 @@ internal static class NetworkPermissions
         Read("ec2:DescribeTransitGatewayAttachments", Topology, "Reads what is attached to each transit gateway"),
         Read("ec2:DescribeTransitGatewayVpcAttachments", Topology, "Reads which subnets a transit gateway reaches in each VPC"),
         Read("ec2:DescribeTransitGatewayPeeringAttachments", Topology, "Reads transit gateway peering to follow paths across regions and accounts"),
-        Read("ec2:DescribeTransitGatewayRouteTables", Topology, "Reads transit gateway route tables"),
+        Read("ec2:DescribeTransitGatewayRouteTables", Topology, "Reads transit gateway route tables, the routing between attached networks"),
         Read("ec2:GetTransitGatewayRouteTableAssociations", Topology, "Reads which attachment uses which transit gateway route table"),
         Read("ec2:GetTransitGatewayRouteTablePropagations", Topology, "Reads which attachments propagate routes into each transit gateway route table"),
         Read("ec2:SearchTransitGatewayRoutes", Topology, "Reads the routes of each transit gateway route table (there is no describe call for them)"),
