@@ -79,7 +79,7 @@ internal static class PosturePermissions
         Read("inspector2:BatchGetAccountStatus", Posture, "Reads whether Amazon Inspector scans EC2, ECR and Lambda in the account", required: false),
         Read("inspector2:ListCoverage", Posture, "Reads which resources Amazon Inspector covers, to show scanning gaps", required: false),
         Read("inspector2:ListFindings", Posture, "Reads Amazon Inspector vulnerability findings to correlate them with exposure", required: false),
-        Read("wafv2:ListWebACLs", Posture, "Lists WAF web ACLs", required: false),
+        Read("wafv2:ListWebACLs", Posture, "Lists WAF web ACLs to tell protected load balancers and APIs from unprotected ones", required: false),
         Read("wafv2:GetWebACL", Posture, "Reads a web ACL's rules and default action", required: false),
         Read("wafv2:ListResourcesForWebACL", [F.Posture, F.NetworkPolicy], "Reads which load balancers and APIs each web ACL protects", required: false),
     ];
