@@ -26,6 +26,8 @@ public static class ArgusApp
         root.Subcommands.Add(SnapshotsCommand.Create(context));
         root.Subcommands.Add(InventoryCommand.Create(context));
         root.Subcommands.Add(DiffCommand.Create(context));
+        root.Subcommands.Add(PermissionsCommand.Create(context));
+        root.Subcommands.Add(OnboardingCommand.Create(context));
         UseShortSummaries(root);
         return root;
     }

@@ -9,6 +9,8 @@ public sealed class HelpTests
     [InlineData("snapshots")]
     [InlineData("inventory")]
     [InlineData("diff")]
+    [InlineData("permissions")]
+    [InlineData("onboarding")]
     public void Every_command_explains_itself_with_examples(string command)
     {
         using var cli = new CliRun();
@@ -29,7 +31,7 @@ public sealed class HelpTests
         var (code, output, _) = cli.Run("--help");
 
         Assert.Equal(0, code);
-        foreach (var command in new[] { "demo", "import", "export", "snapshots", "inventory", "diff" })
+        foreach (var command in new[] { "demo", "import", "export", "snapshots", "inventory", "diff", "permissions", "onboarding" })
         {
             Assert.Matches($@"(?m)^  {command} +\S.*\.$", output);
         }
