@@ -136,7 +136,7 @@ public sealed class AwsApiClient(HttpClient http, IPermissionCatalog catalog, Aw
                 var status = (int)response.StatusCode;
                 if (response.IsSuccessStatusCode)
                 {
-                    return ResponseReader.Read(model, op, status, response.Headers, body);
+                    return Read(model, op, action, status, response, body, attempt);
                 }
 
                 var (code, text) = ErrorReader.Read(model.Protocol, status, response.Headers, body);
@@ -161,6 +161,19 @@ public sealed class AwsApiClient(HttpClient http, IPermissionCatalog catalog, Aw
             }
 
             await Task.Delay(Backoff(attempt), ct).ConfigureAwait(false);
+        }
+    }
+
+    // A malformed answer is the service's fault, not a programming error: the collector records it as a gap.
+    private static JsonObject Read(ServiceModel model, OperationModel op, string action, int status, HttpResponseMessage response, byte[] body, int attempt)
+    {
+        try
+        {
+            return ResponseReader.Read(model, op, status, response.Headers, body);
+        }
+        catch (Exception e) when (e is InvalidDataException or JsonException)
+        {
+            throw new AwsApiException(action, AwsErrorKind.Other, "MalformedResponse", e.Message, status, attempt);
         }
     }
 

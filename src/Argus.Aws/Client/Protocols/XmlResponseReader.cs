@@ -23,6 +23,19 @@ internal static class XmlResponseReader
 
             var target = model.Shape(member.Shape);
             var xmlName = member.LocationName ?? name;
+            if (member.XmlAttribute)
+            {
+                // "xsi:type": the prefix names a namespace, the attribute matches by local name.
+                var localName = xmlName[(xmlName.IndexOf(':', StringComparison.Ordinal) + 1)..];
+                var attribute = element.Attributes().FirstOrDefault(a => a.Name.LocalName == localName);
+                if (attribute is not null)
+                {
+                    result[name] = WireValues.Scalar(attribute.Value, target.Type);
+                }
+
+                continue;
+            }
+
             if (target.Type == "list" && (member.Flattened || target.Flattened))
             {
                 var itemName = target.Member!.LocationName ?? xmlName;
