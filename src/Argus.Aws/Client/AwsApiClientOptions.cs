@@ -20,6 +20,33 @@ public sealed record AwsApiClientOptions
     /// </summary>
     public Func<string, string, string?>? ActionFor { get; init; }
 
+    /// <summary>The shared-config profile's <c>endpoint_url</c>, used after the environment variables.</summary>
+    public string? ProfileEndpointUrl { get; init; }
+
+    /// <summary>Use the services' FIPS endpoints (<c>ec2-fips.us-east-1...</c>) when no endpoint is configured.</summary>
+    public bool UseFipsEndpoint { get; init; }
+
+    /// <summary>
+    /// Options carrying a shared-config profile's endpoint settings (<c>endpoint_url</c>, <c>use_fips_endpoint</c>,
+    /// <c>ignore_configured_endpoint_urls</c>); the profile is <paramref name="profile"/>, else <c>AWS_PROFILE</c>,
+    /// else <c>default</c>. A missing profile leaves the defaults.
+    /// </summary>
+    public static AwsApiClientOptions FromProfile(string? profile = null)
+    {
+        var name = profile ?? System.Environment.GetEnvironmentVariable("AWS_PROFILE") ?? "default";
+        var fips = string.Equals(System.Environment.GetEnvironmentVariable("AWS_USE_FIPS_ENDPOINT"), "true", StringComparison.OrdinalIgnoreCase);
+        if (!new Amazon.Runtime.CredentialManagement.CredentialProfileStoreChain().TryGetProfile(name, out var found))
+        {
+            return new AwsApiClientOptions { UseFipsEndpoint = fips };
+        }
+
+        return new AwsApiClientOptions
+        {
+            ProfileEndpointUrl = found.IgnoreConfiguredEndpointUrls == true ? null : found.EndpointUrl,
+            UseFipsEndpoint = fips || found.UseFIPSEndpoint == true,
+        };
+    }
+
     /// <summary>Upper bound of pages per paginated call, against services that never stop handing out tokens.</summary>
     public int MaxPages { get; init; } = 10_000;
 }

@@ -16,7 +16,7 @@ public sealed class AwsEndpointsTests
     [InlineData("sts", "https://sts.eu-central-1.amazonaws.com/", "eu-central-1")]
     public void Standard_endpoints(string service, string endpoint, string signingRegion)
     {
-        var (uri, region) = AwsEndpoints.Resolve(ServiceModel.Find(service)!, Frankfurt, _ => null);
+        var (uri, region) = AwsEndpoints.Resolve(ServiceModel.Find(service)!, Frankfurt, Options(_ => null));
 
         Assert.Equal(endpoint, uri.ToString());
         Assert.Equal(signingRegion, region);
@@ -32,19 +32,36 @@ public sealed class AwsEndpointsTests
         };
         var elb = ServiceModel.Find("elbv2")!;
 
-        Assert.Equal("https://elb.vpce.example/", AwsEndpoints.Resolve(elb, Frankfurt, environment.GetValueOrDefault).Endpoint.ToString());
-        Assert.Equal("http://localhost:4566/", AwsEndpoints.Resolve(ServiceModel.Find("ec2")!, Frankfurt, environment.GetValueOrDefault).Endpoint.ToString());
+        Assert.Equal("https://elb.vpce.example/", AwsEndpoints.Resolve(elb, Frankfurt, Options(environment.GetValueOrDefault)).Endpoint.ToString());
+        Assert.Equal("http://localhost:4566/", AwsEndpoints.Resolve(ServiceModel.Find("ec2")!, Frankfurt, Options(environment.GetValueOrDefault)).Endpoint.ToString());
         environment["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"] = "true";
-        Assert.Equal("https://elasticloadbalancing.eu-central-1.amazonaws.com/", AwsEndpoints.Resolve(elb, Frankfurt, environment.GetValueOrDefault).Endpoint.ToString());
+        Assert.Equal("https://elasticloadbalancing.eu-central-1.amazonaws.com/", AwsEndpoints.Resolve(elb, Frankfurt, Options(environment.GetValueOrDefault)).Endpoint.ToString());
+    }
+
+    [Theory]
+    [InlineData("ec2", "https://ec2-fips.eu-central-1.amazonaws.com/")]
+    [InlineData("iam", "https://iam-fips.us-east-1.amazonaws.com/")]
+    public void Fips_endpoints(string service, string endpoint) =>
+        Assert.Equal(endpoint, AwsEndpoints.Resolve(ServiceModel.Find(service)!, Frankfurt, Options(_ => null) with { UseFipsEndpoint = true }).Endpoint.ToString());
+
+    [Fact]
+    public void Profile_endpoint_comes_after_the_environment()
+    {
+        var options = Options(_ => null) with { ProfileEndpointUrl = "http://127.0.0.1:4566" };
+
+        Assert.Equal("http://127.0.0.1:4566/", AwsEndpoints.Resolve(ServiceModel.Find("eks")!, Frankfurt, options).Endpoint.ToString());
+        Assert.Equal("http://env/", AwsEndpoints.Resolve(ServiceModel.Find("eks")!, Frankfurt, options with { Environment = n => n == "AWS_ENDPOINT_URL_EKS" ? "http://env" : null }).Endpoint.ToString());
     }
 
     [Fact]
     public void A_malformed_endpoint_is_named()
     {
-        var e = Assert.Throws<ArgumentException>(() => AwsEndpoints.Resolve(ServiceModel.Find("ec2")!, Frankfurt, n => n == "AWS_ENDPOINT_URL" ? "not a url" : null));
+        var e = Assert.Throws<ArgumentException>(() => AwsEndpoints.Resolve(ServiceModel.Find("ec2")!, Frankfurt, Options(n => n == "AWS_ENDPOINT_URL" ? "not a url" : null)));
 
         Assert.Contains("not a url", e.Message, StringComparison.Ordinal);
     }
+
+    private static AwsApiClientOptions Options(Func<string, string?> environment) => new() { Environment = environment };
 
     [Fact]
     public void Every_shipped_model_loads_with_its_paginators()
