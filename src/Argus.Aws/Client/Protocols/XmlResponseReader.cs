@@ -64,8 +64,25 @@ internal static class XmlResponseReader
         "list" => new JsonArray(Children(element, shape.Member!.LocationName ?? "member")
             .Select(i => Read(model, i, model.Shape(shape.Member.Shape))).ToArray()),
         "map" => ReadMap(model, element, shape),
+        _ when shape.Name == PolicyDocumentShape => PolicyDocument(element.Value),
         _ => WireValues.Scalar(element.Value, shape.Type),
     };
+
+    // IAM sends policy documents URL-encoded; botocore (json_decode_policies) and so the CLI print them as JSON.
+    private const string PolicyDocumentShape = "policyDocumentType";
+
+    private static JsonNode? PolicyDocument(string encoded)
+    {
+        var text = Uri.UnescapeDataString(encoded);
+        try
+        {
+            return JsonNode.Parse(text) ?? JsonValue.Create(text);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return JsonValue.Create(text); // the CLI, too, keeps a document that is not JSON as text
+        }
+    }
 
     private static JsonObject ReadMap(ServiceModel model, XElement element, Shape shape)
     {
