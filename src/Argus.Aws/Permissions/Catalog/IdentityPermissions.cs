@@ -50,6 +50,7 @@ internal static class IdentityPermissions
         Read("iam:GenerateCredentialReport", [F.Posture], "Asks IAM to refresh the credential report (a report about credentials, not the credentials); IAM files it as a read"),
         Read("iam:GetCredentialReport", [F.Posture], "Reads the credential report: password and key age, last use and MFA of every user including root"),
         Read("iam:GetAccountSummary", [F.Posture], "Reads account-wide IAM counters, e.g. whether the root user has MFA or access keys"),
+        Read("iam:SimulatePrincipalPolicy", [F.Inventory], "Lets the self-check (argus doctor aws) ask IAM which catalog actions the scanning role may call, without calling them", required: false),
         Read("iam:GetAccountPasswordPolicy", [F.Posture], "Reads the password policy to check it against CIS requirements"),
         Read("iam:ListServerCertificates", [F.Posture], "Lists server certificates stored in IAM to find expired ones", required: false),
         Read("access-analyzer:ListAnalyzers", [F.Posture], "Reads whether IAM Access Analyzer is enabled in each region (CIS)", required: false),
