@@ -1,9 +1,12 @@
+using Argus.Core.Permissions;
+
 namespace Argus.Aws.Doctor;
 
 /// <summary>One catalog action as the self-check saw it.</summary>
 /// <param name="Action">The IAM action, e.g. <c>ec2:DescribeVpcs</c>.</param>
 /// <param name="Decision">Allowed, denied (and how) or unknown.</param>
 /// <param name="Method">Where the decision comes from.</param>
+/// <param name="Access">Read or write, from the catalog.</param>
 /// <param name="Required">Whether the catalog marks it required (its features are off without it).</param>
 /// <param name="Features">The requested features that use it.</param>
 /// <param name="Justification">Why Argus asks for it, from the catalog.</param>
@@ -12,6 +15,7 @@ public sealed record ActionCheck(
     string Action,
     ActionDecision Decision,
     CheckMethod Method,
+    AccessLevel Access,
     bool Required,
     IReadOnlyList<string> Features,
     string Justification,

@@ -103,7 +103,7 @@ public sealed class AwsDoctor(AwsApiClient client, AwsPermissionCatalog? catalog
             var (decision, how, detail) = decided.TryGetValue(e.Action, out var d)
                 ? d
                 : (ActionDecision.Unknown, CheckMethod.NotChecked, method == CheckMethod.Probe ? "not probed: no cheap call checks it" : "the simulation returned no result for it");
-            return new ActionCheck(e.Action, decision, how, e.Required, e.Features.Where(wanted.Contains).ToList(), e.Justification, detail);
+            return new ActionCheck(e.Action, decision, how, e.Access, e.Required, e.Features.Where(wanted.Contains).ToList(), e.Justification, detail);
         }).ToList();
         var verdicts = Features.All.Select(f => wanted.Contains(f) ? FeatureCheck.Grade(f, actions) : FeatureCheck.NotRequested(f)).ToList();
         return new DoctorReport(caller, method, actions, verdicts, notes);
