@@ -28,6 +28,7 @@ public static class ArgusApp
         root.Subcommands.Add(DiffCommand.Create(context));
         root.Subcommands.Add(PermissionsCommand.Create(context));
         root.Subcommands.Add(OnboardingCommand.Create(context));
+        root.Subcommands.Add(DoctorCommand.Create(context));
         UseShortSummaries(root);
         return root;
     }

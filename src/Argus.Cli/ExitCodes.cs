@@ -14,6 +14,9 @@ public static class ExitCodes
     /// <summary>The store could not be opened or written.</summary>
     public const int StoreError = 3;
 
+    /// <summary>'argus doctor': some requested feature is degraded, off, or could not be fully checked.</summary>
+    public const int Degraded = 4;
+
     /// <summary>Interrupted by the user.</summary>
     public const int Cancelled = 130;
 }

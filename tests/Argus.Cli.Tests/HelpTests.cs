@@ -11,6 +11,7 @@ public sealed class HelpTests
     [InlineData("diff")]
     [InlineData("permissions")]
     [InlineData("onboarding")]
+    [InlineData("doctor")]
     public void Every_command_explains_itself_with_examples(string command)
     {
         using var cli = new CliRun();
@@ -31,7 +32,7 @@ public sealed class HelpTests
         var (code, output, _) = cli.Run("--help");
 
         Assert.Equal(0, code);
-        foreach (var command in new[] { "demo", "import", "export", "snapshots", "inventory", "diff", "permissions", "onboarding" })
+        foreach (var command in new[] { "demo", "import", "export", "snapshots", "inventory", "diff", "permissions", "onboarding", "doctor" })
         {
             Assert.Matches($@"(?m)^  {command} +\S.*\.$", output);
         }
