@@ -11,11 +11,12 @@ public sealed class HelpTests
     [InlineData("diff")]
     [InlineData("permissions")]
     [InlineData("onboarding")]
+    [InlineData("collect aws")]
     public void Every_command_explains_itself_with_examples(string command)
     {
         using var cli = new CliRun();
 
-        var (code, output, _) = cli.Run(command, "--help");
+        var (code, output, _) = cli.Run([.. command.Split(' '), "--help"]);
 
         Assert.Equal(0, code);
         Assert.Contains("Examples:", output);
@@ -31,7 +32,7 @@ public sealed class HelpTests
         var (code, output, _) = cli.Run("--help");
 
         Assert.Equal(0, code);
-        foreach (var command in new[] { "demo", "import", "export", "snapshots", "inventory", "diff", "permissions", "onboarding" })
+        foreach (var command in new[] { "demo", "import", "export", "snapshots", "inventory", "diff", "permissions", "onboarding", "collect" })
         {
             Assert.Matches($@"(?m)^  {command} +\S.*\.$", output);
         }
