@@ -72,6 +72,9 @@ public sealed class AwsCollector : ISnapshotSource
     /// <summary>The account being collected, as sts:GetCallerIdentity named it.</summary>
     public string Account { get; }
 
+    /// <summary>The AWS partition of the account (<c>aws</c>, <c>aws-cn</c>, <c>aws-us-gov</c>), from the caller's ARN.</summary>
+    public string Partition { get; private init; } = "aws";
+
     /// <summary>The regions visited.</summary>
     public IReadOnlyList<string> RegionNames { get; private set; } = [];
 
@@ -102,7 +105,10 @@ public sealed class AwsCollector : ISnapshotSource
         using var caller = await client.CallAsync("sts", "GetCallerIdentity", null, home, cancellation).ConfigureAwait(false);
         var account = caller.RootElement.GetProperty("Account").GetString()
             ?? throw new AwsApiException("sts:GetCallerIdentity", AwsErrorKind.Other, "MalformedResponse", "the answer names no account", 200, 1);
-        var collector = new AwsCollector(client, credentials, options, account, JsonSerializer.SerializeToUtf8Bytes(caller.RootElement), progress, cancellation);
+        var collector = new AwsCollector(client, credentials, options, account, JsonSerializer.SerializeToUtf8Bytes(caller.RootElement), progress, cancellation)
+        {
+            Partition = Text(caller.RootElement, "Arn")?.Split(':') is [_, var partition, ..] ? partition : "aws",
+        };
         collector.RegionNames = options.Regions ?? await collector.EnabledRegionsAsync().ConfigureAwait(false);
         return collector;
     }
@@ -430,6 +436,6 @@ public sealed class AwsCollector : ISnapshotSource
             ? list.EnumerateArray()
             : [];
 
-    private static string? Text(JsonElement item, string key) =>
+    internal static string? Text(JsonElement item, string key) =>
         item.ValueKind == JsonValueKind.Object && item.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

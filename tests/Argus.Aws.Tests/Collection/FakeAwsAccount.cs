@@ -10,7 +10,7 @@ namespace Argus.Aws.Tests.Collection;
 /// throttled once, subnets denied, a load balancer with a listener, two IAM users with keys, a bucket with a
 /// policy and one without, and no organization. Operations it does not model answer empty, as for an empty account.
 /// </summary>
-internal sealed partial class FakeAwsAccount
+internal sealed partial class FakeAwsAccount(string id = FakeAwsAccount.AccountId)
 {
     public const string AccountId = "111122223333";
 
@@ -92,11 +92,11 @@ internal sealed partial class FakeAwsAccount
     private static Answer Ec2Error(int status, string code, string message) =>
         Answer.Xml($"<Response><Errors><Error><Code>{code}</Code><Message>{message}</Message></Error></Errors><RequestID>r</RequestID></Response>", status);
 
-    private static Answer Query(string service, string action, IReadOnlyDictionary<string, string> form)
+    private Answer Query(string service, string action, IReadOnlyDictionary<string, string> form)
     {
         var result = (service, action) switch
         {
-            ("sts", "GetCallerIdentity") => $"<Arn>arn:aws:iam::{AccountId}:user/argus</Arn><UserId>AIDAARGUS</UserId><Account>{AccountId}</Account>",
+            ("sts", "GetCallerIdentity") => $"<Arn>arn:aws:iam::{id}:user/argus</Arn><UserId>AIDAARGUS</UserId><Account>{id}</Account>",
             ("iam", "ListUsers") => "<IsTruncated>false</IsTruncated><Users>" + User("alice") + User("bob") + "</Users>",
             ("iam", "ListAccessKeys") => $"""
                 <IsTruncated>false</IsTruncated><AccessKeyMetadata><member><UserName>{form["UserName"]}</UserName>
