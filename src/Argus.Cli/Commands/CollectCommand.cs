@@ -30,7 +30,11 @@ public static class CollectCommand
         var profile = new Option<string?>("--profile") { Description = "The AWS shared-config profile. Default: the SDK's default chain (environment, AWS_PROFILE, SSO, instance role).", HelpName = "NAME" };
         var regions = new Option<string?>("--regions") { Description = "Comma-separated regions to collect. Default: every region enabled for the account.", HelpName = "LIST" };
         var roleArn = new Option<string?>("--role-arn") { Description = "Assume this role (sts:AssumeRole) and collect the account it belongs to.", HelpName = "ARN" };
-        var externalId = new Option<string?>("--external-id") { Description = "The sts:ExternalId the role's trust policy requires.", HelpName = "ID" };
+        var externalId = new Option<string?>("--external-id") { Description = "The sts:ExternalId the --role-arn role, and with --org the member roles, require.", HelpName = "ID" };
+        var org = new Option<bool>("--org") { Description = "From the management (or delegated admin) account: also collect every ACTIVE member account, assuming --org-role-name in each." };
+        var orgRole = new Option<string>("--org-role-name") { Description = "The role assumed in each member account with --org.", DefaultValueFactory = _ => "ArgusReadOnly", HelpName = "NAME" };
+        var include = new Option<string?>("--include-accounts") { Description = "With --org: only these comma-separated member account ids.", HelpName = "LIST" };
+        var exclude = new Option<string?>("--exclude-accounts") { Description = "With --org: leave out these comma-separated member account ids.", HelpName = "LIST" };
         var concurrency = new Option<int>("--concurrency") { Description = "API calls in flight at once, across regions and services.", DefaultValueFactory = _ => 16, HelpName = "N" };
         var rate = new Option<double>("--rate") { Description = "API calls per second per region; halved automatically while AWS throttles.", DefaultValueFactory = _ => 10, HelpName = "N" };
         var bundle = new Option<string?>("--bundle") { Description = "Also export the snapshot as a bundle (.tar.gz or folder) to this path.", HelpName = "PATH" };
@@ -41,16 +45,18 @@ public static class CollectCommand
             Argus only reads: it calls List, Describe and Get operations, never anything that changes the account,
             and never reads the data in buckets, databases or secrets. 'argus permissions' lists every IAM action it
             uses and why; 'argus onboarding aws' prints the policy. A call that is denied, throttled or fails becomes
-            a coverage gap naming the permission, and collection goes on. Ctrl-C stops collecting and keeps what was
+            a coverage gap naming the permission, and collection goes on; with --org, so is a member account whose
+            role cannot be assumed. Ctrl-C stops collecting and keeps what was
             collected, in a snapshot marked cancelled.
 
             Examples:
               argus collect aws --regions eu-west-1,eu-central-1
               argus collect aws --profile audit --label 'audit 2026-Q4' --bundle audit.tar.gz
               argus collect aws --role-arn arn:aws:iam::111122223333:role/ArgusReadOnly --external-id 7f3c...
+              argus collect aws --org --org-role-name ArgusReadOnly --external-id 7f3c... --exclude-accounts 444455556666
             """)
         {
-            profile, regions, roleArn, externalId, concurrency, rate, bundle, label,
+            profile, regions, roleArn, externalId, org, orgRole, include, exclude, concurrency, rate, bundle, label,
         };
         command.SetAction(context, (parse, cancellation) =>
         {
@@ -61,7 +67,7 @@ public static class CollectCommand
 
             var options = new AwsCollectionOptions
             {
-                Regions = parse.GetValue(regions)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                Regions = List(parse.GetValue(regions)),
                 Concurrency = parse.GetValue(concurrency),
                 CallsPerSecond = parse.GetValue(rate),
                 Label = parse.GetValue(label),
@@ -78,7 +84,10 @@ public static class CollectCommand
             var importer = new SnapshotImporter(store, Normalizers.All);
             var result = ImportProgressDisplay.Run(context, "Collecting AWS", p =>
             {
-                var collector = Connect(client, credentials, options, new CallsAsDocuments(p), cancellation);
+                var organization = parse.GetValue(org)
+                    ? new AwsOrganizationOptions(parse.GetValue(orgRole)!, parse.GetValue(externalId), List(parse.GetValue(include)), List(parse.GetValue(exclude)))
+                    : null;
+                var collector = Connect(client, credentials, options, organization, new CallsAsDocuments(p), cancellation);
 
                 // The collector stops on Ctrl-C and the importer still commits what it collected, marked cancelled.
                 return importer.Import(collector, new CallsAsDocuments(p, fromImporter: true), CancellationToken.None);
@@ -108,15 +117,23 @@ public static class CollectCommand
             : throw new CliException($"no AWS profile named {profile} in the shared config or credentials files");
     }
 
-    private static AwsCollector Connect(AwsApiClient client, AWSCredentials credentials, AwsCollectionOptions options, IProgress<CollectionProgress> progress, CancellationToken cancellation)
+    private static string[]? List(string? commaSeparated) =>
+        commaSeparated?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static Core.Import.ISnapshotSource Connect(AwsApiClient client, AWSCredentials credentials, AwsCollectionOptions options,
+        AwsOrganizationOptions? organization, IProgress<CollectionProgress> progress, CancellationToken cancellation)
     {
         try
         {
-            return AwsCollector.ConnectAsync(client, credentials, options, progress, cancellation).GetAwaiter().GetResult();
+            return organization is null
+                ? AwsCollector.ConnectAsync(client, credentials, options, progress, cancellation).GetAwaiter().GetResult()
+                : AwsOrganizationSource.ConnectAsync(client, credentials, options, organization, progress, cancellation).GetAwaiter().GetResult();
         }
         catch (AwsApiException e)
         {
-            throw new CliException($"cannot identify the AWS account, nothing was collected: {e.Message}");
+            throw new CliException(organization is null
+                ? $"cannot identify the AWS account, nothing was collected: {e.Message}"
+                : $"cannot identify the AWS account or list its organization's accounts, nothing was collected: {e.Message}");
         }
         catch (AmazonClientException e)
         {
