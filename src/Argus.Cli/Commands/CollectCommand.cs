@@ -109,7 +109,14 @@ public static class CollectCommand
     {
         if (profile is null)
         {
-            return AwsCallContext.FromDefaultChainAsync("us-east-1", cancellation).GetAwaiter().GetResult().Credentials;
+            try
+            {
+                return AwsCallContext.FromDefaultChainAsync("us-east-1", cancellation).GetAwaiter().GetResult().Credentials;
+            }
+            catch (AmazonClientException e)
+            {
+                throw new CliException($"no usable AWS credentials (environment, AWS_PROFILE, SSO or instance role): {e.Message}");
+            }
         }
 
         return new CredentialProfileStoreChain().TryGetAWSCredentials(profile, out var found)
