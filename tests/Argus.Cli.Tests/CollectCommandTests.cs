@@ -33,6 +33,7 @@ public sealed class CollectCommandTests
         Assert.True(code == 0, output + error);
         Assert.Contains("Imported snapshot", output);
         Assert.Contains("2 coverage gaps", output);
+        Assert.DoesNotContain("could not read", output);
         Assert.Contains($"{FakeAwsAccount.AccountId} eu-west-1 ec2:DescribeSubnets: AccessDenied, needs ec2:DescribeSubnets", output);
         Assert.Contains("ap-east-1 ec2:DescribeRegions: RegionDisabled", output);
         Assert.DoesNotContain("cli-test-secret-never-printed", output + error);

@@ -51,6 +51,7 @@ public sealed class AwsCollectorTests
         Assert.Equal(("eu-west-1", GapReason.AccessDenied, "ec2:DescribeSubnets"), (gaps[1].Region, gaps[1].Reason, gaps[1].Permission));
         Assert.All(gaps, g => Assert.DoesNotContain(ClientHarness.SecretKey, g.Message, StringComparison.Ordinal));
         Assert.Equal(SnapshotStatus.Complete, result.Snapshot.Status);
+        Assert.Empty(result.NormalizerWarnings);
 
         var assets = store.QueryAssets(id).ToList();
         Assert.Equal(["vpc-0a1", "vpc-0c1"], assets.Where(a => a.Type == AwsAssetTypes.Vpc).Select(a => a.Name).Order(StringComparer.Ordinal));

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using Argus.Aws.Operations;
 using Argus.Aws.Tests.Client;
 
 namespace Argus.Aws.Tests.Collection;
@@ -76,7 +77,7 @@ internal sealed partial class FakeAwsAccount(string id = FakeAwsAccount.AccountI
                       <ipRanges><item><cidrIp>0.0.0.0/0</cidrIp></item></ipRanges></item></ipPermissions>
                   </item></securityGroupInfo>
                   """,
-            _ => "",
+            _ => EmptyList("ec2", action),
         };
         return (region, action, body) switch
         {
@@ -116,7 +117,7 @@ internal sealed partial class FakeAwsAccount(string id = FakeAwsAccount.AccountI
             ("elasticloadbalancing", "DescribeTags") => $"""
                 <TagDescriptions><member><ResourceArn>{form["ResourceArns.member.1"]}</ResourceArn><Tags><member><Key>team</Key><Value>web</Value></member></Tags></member></TagDescriptions>
                 """,
-            _ => "",
+            _ => EmptyList(service == "elasticloadbalancing" ? "elbv2" : service, action),
         };
         return result switch
         {
@@ -135,8 +136,33 @@ internal sealed partial class FakeAwsAccount(string id = FakeAwsAccount.AccountI
     private static Answer Json(string service, string operation) => (service, operation) switch
     {
         ("organizations", "DescribeOrganization") => Answer.Json("""{"__type":"AWSOrganizationsNotInUseException","Message":"Your account is not a member of an organization."}""", 400),
-        _ => Answer.Json("{}"),
+        _ => Answer.Json(AwsOperations.Find(service, operation)?.ItemKey is { } key ? $$"""{"{{key}}":[]}""" : "{}"),
     };
+
+    /// <summary>The empty list element AWS sends when there is nothing to list (EC2's are named differently).</summary>
+    private static string EmptyList(string service, string operation)
+    {
+        if (AwsOperations.Find(service, operation)?.ItemKey is not { } key)
+        {
+            return "";
+        }
+
+        if (service != "ec2")
+        {
+            return $"<{key}/>";
+        }
+
+        var element = key switch
+        {
+            "Regions" or "SecurityGroups" or "AvailabilityZones" => char.ToLowerInvariant(key[0]) + key[1..^1] + "Info",
+            "Addresses" => "addressesSet",
+            "PrefixLists" => "prefixListSet",
+            "Entries" => "entrySet",
+            _ when key.StartsWith("TransitGateway", StringComparison.Ordinal) && key != "TransitGateways" => char.ToLowerInvariant(key[0]) + key[1..],
+            _ => char.ToLowerInvariant(key[0]) + key[1..^1] + "Set",
+        };
+        return $"<{element}/>";
+    }
 
     private static (string? Bucket, string Sub) S3Target(string pathAndQuery)
     {
