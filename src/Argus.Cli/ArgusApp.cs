@@ -22,6 +22,7 @@ public static class ArgusApp
         };
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));
+        root.Subcommands.Add(CollectCommand.Create(context));
         root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(SnapshotsCommand.Create(context));
         root.Subcommands.Add(InventoryCommand.Create(context));
@@ -47,7 +48,15 @@ public static class ArgusApp
     {
         var context = CliContext.For(stdout, stderr);
         var root = Build(context);
-        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
+        var configuration = new InvocationConfiguration
+        {
+            Output = stdout,
+            Error = stderr,
+
+            // Ctrl-C stops a live collection, which then still commits what it collected; the default 2 s would
+            // end the process before that commit.
+            ProcessTerminationTimeout = TimeSpan.FromMinutes(2),
+        };
         return await root.Parse(args).InvokeAsync(configuration);
     }
 }

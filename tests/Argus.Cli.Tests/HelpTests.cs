@@ -12,11 +12,13 @@ public sealed class HelpTests
     [InlineData("permissions")]
     [InlineData("onboarding")]
     [InlineData("doctor")]
+    [InlineData("doctor aws")]
+    [InlineData("collect aws")]
     public void Every_command_explains_itself_with_examples(string command)
     {
         using var cli = new CliRun();
 
-        var (code, output, _) = cli.Run(command, "--help");
+        var (code, output, _) = cli.Run([.. command.Split(' '), "--help"]);
 
         Assert.Equal(0, code);
         Assert.Contains("Examples:", output);
@@ -32,7 +34,7 @@ public sealed class HelpTests
         var (code, output, _) = cli.Run("--help");
 
         Assert.Equal(0, code);
-        foreach (var command in new[] { "demo", "import", "export", "snapshots", "inventory", "diff", "permissions", "onboarding", "doctor" })
+        foreach (var command in new[] { "demo", "import", "export", "snapshots", "inventory", "diff", "permissions", "onboarding", "doctor", "collect" })
         {
             Assert.Matches($@"(?m)^  {command} +\S.*\.$", output);
         }

@@ -160,6 +160,7 @@ public sealed class AwsApiClient(HttpClient http, IPermissionCatalog catalog, Aw
                 throw failure;
             }
 
+            ctx.OnRetry?.Invoke(failure);
             await Task.Delay(Backoff(attempt), ct).ConfigureAwait(false);
         }
     }

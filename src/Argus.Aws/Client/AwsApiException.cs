@@ -29,7 +29,8 @@ public sealed class AwsApiException(string action, AwsErrorKind kind, string cod
             or "PriorRequestNotComplete" or "ProvisionedThroughputExceededException" => AwsErrorKind.Throttled,
         "OptInRequired" or "RegionDisabledException" or "InvalidRegion" => AwsErrorKind.RegionDisabled,
         _ when code.StartsWith("NoSuch", StringComparison.Ordinal) || code.EndsWith("NotFound", StringComparison.Ordinal)
-            || code.EndsWith("NotFoundException", StringComparison.Ordinal) || code == "NoSuchEntity" => AwsErrorKind.NotFound,
+            || code.EndsWith("NotFoundException", StringComparison.Ordinal) || code.EndsWith("NotFoundError", StringComparison.Ordinal)
+            || code == "NoSuchEntity" => AwsErrorKind.NotFound,
         _ => AwsErrorKind.Other,
     };
 }

@@ -8,6 +8,9 @@ namespace Argus.Aws.Client;
 /// <param name="Endpoint">When set, every call goes here instead of the standard or configured endpoint.</param>
 public sealed record AwsCallContext(AWSCredentials Credentials, string Region, Uri? Endpoint = null)
 {
+    /// <summary>Told before each retry of a throttled or failed attempt, so a caller can slow down (the collector's rate limiter).</summary>
+    public Action<AwsApiException>? OnRetry { get; init; }
+
     /// <summary>A context on the SDK's default credential chain (environment, profiles including SSO, instance role).</summary>
     public static async Task<AwsCallContext> FromDefaultChainAsync(string region, CancellationToken ct)
     {

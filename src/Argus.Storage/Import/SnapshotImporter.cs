@@ -45,6 +45,8 @@ public sealed class SnapshotImporter(IArgusStore store, IReadOnlyList<INormalize
             writer.AddGap(gap);
         }
 
+        // A live collector learns how it ended (complete or cancelled) only once its documents are read.
+        header = source.Header;
         var groups = writer.DocumentGroups();
         var warnings = NormalizeGroups(writer, groups, progress, cancellation);
         progress?.Report(new ImportProgress(ImportStage.Committing, groups.Count, groups.Count, id));

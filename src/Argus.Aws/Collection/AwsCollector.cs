@@ -1,0 +1,441 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using Amazon.Runtime;
+using Argus.Aws.Client;
+using Argus.Aws.Operations;
+using Argus.Core.Import;
+using Argus.Core.Model;
+using Argus.Core.Permissions;
+using Ops = Argus.Aws.Operations.AwsOperations;
+
+namespace Argus.Aws.Collection;
+
+/// <summary>
+/// Collects one AWS account live: every operation of <see cref="AwsOperations"/>, global ones once, regional
+/// ones in each region, per-resource ones for each resource their parent answer lists. Calls run in parallel
+/// (a global limit and a rate limiter per region); documents stream out as calls complete. A failed call is a
+/// coverage gap, never the end of the collection; cancelling keeps what was collected and marks the snapshot
+/// cancelled.
+/// </summary>
+public sealed class AwsCollector : ISnapshotSource
+{
+    // Operations only called for a resource their parent answer lists, or with parameters built from one;
+    // the generic pass skips them. A test checks that every per-resource operation is among them.
+    internal static readonly IReadOnlySet<AwsOperation> Walked = new HashSet<AwsOperation>
+    {
+        Ops.GetCallerIdentity, Ops.DescribeRegions,
+        Ops.DescribeOrganization, Ops.ListRoots, Ops.ListAccounts, Ops.ListOrganizationalUnitsForParent, Ops.ListAccountsForParent,
+        Ops.ListBuckets, Ops.GetBucketLocation, Ops.GetBucketPolicy, Ops.GetBucketPolicyStatus, Ops.GetPublicAccessBlock,
+        Ops.GetBucketAcl, Ops.GetBucketEncryption, Ops.GetBucketVersioning, Ops.GetBucketTagging,
+        Ops.ListUsers, Ops.ListAccessKeys,
+        Ops.DescribeLoadBalancers, Ops.DescribeListeners, Ops.DescribeTargetGroups, Ops.DescribeTargetHealth, Ops.DescribeTags,
+        Ops.DescribeManagedPrefixLists, Ops.GetManagedPrefixListEntries,
+    };
+
+    // elbv2:DescribeTags takes at most 20 ARNs per call.
+    private const int TagArnsPerCall = 20;
+
+    private readonly AwsApiClient client;
+    private readonly AWSCredentials credentials;
+    private readonly AwsCollectionOptions options;
+    private readonly IProgress<CollectionProgress>? progress;
+    private readonly CancellationToken cancellation;
+    private readonly byte[] identity;
+    private readonly SemaphoreSlim slots;
+    private readonly ConcurrentDictionary<string, TokenBucket> buckets = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<CoverageGap> gaps = new();
+    private readonly ConcurrentDictionary<string, bool> disabledRegions = new(StringComparer.Ordinal);
+    private readonly Channel<RawDocument> documents = Channel.CreateUnbounded<RawDocument>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly DateTimeOffset startedAt = DateTimeOffset.UtcNow;
+    private long callsDone;
+    private long callsKnown;
+    private int enumerated;
+    private DateTimeOffset? finishedAt;
+    private SnapshotStatus status = SnapshotStatus.Complete;
+
+    private AwsCollector(AwsApiClient client, AWSCredentials credentials, AwsCollectionOptions options, string account, byte[] identity,
+        IProgress<CollectionProgress>? progress, CancellationToken cancellation)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Concurrency);
+        this.client = client;
+        this.credentials = credentials;
+        this.options = options;
+        this.identity = identity;
+        this.progress = progress;
+        this.cancellation = cancellation;
+        Account = account;
+        slots = new SemaphoreSlim(options.Concurrency);
+    }
+
+    /// <summary>The account being collected, as sts:GetCallerIdentity named it.</summary>
+    public string Account { get; }
+
+    /// <summary>The AWS partition of the account (<c>aws</c>, <c>aws-cn</c>, <c>aws-us-gov</c>), from the caller's ARN.</summary>
+    public string Partition { get; private init; } = "aws";
+
+    /// <summary>The regions visited.</summary>
+    public IReadOnlyList<string> RegionNames { get; private set; } = [];
+
+    /// <inheritdoc/>
+    public string Description => $"aws:{Account} ({RegionNames.Count} region{(RegionNames.Count == 1 ? "" : "s")})";
+
+    /// <inheritdoc/>
+    /// <remarks>Status and end time are final once <see cref="ReadDocuments"/> has been enumerated.</remarks>
+    public SnapshotHeader Header => new(null, startedAt, finishedAt, status, options.Label,
+        [new Scope(Provider.Aws, Account, Regions.Global), .. RegionNames.Select(r => new Scope(Provider.Aws, Account, r))]);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<CoverageGap> Gaps => [.. gaps];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<ImportNotice> Notices => [];
+
+    /// <summary>
+    /// Identifies the account (sts:GetCallerIdentity) and chooses the regions: the options', else those
+    /// ec2:DescribeRegions says are enabled. Collection starts when <see cref="ReadDocuments"/> is enumerated;
+    /// <paramref name="cancellation"/> stops it early and marks the snapshot cancelled.
+    /// </summary>
+    /// <exception cref="AwsApiException">The credentials do not work: without an account id nothing can be collected.</exception>
+    public static async Task<AwsCollector> ConnectAsync(AwsApiClient client, AWSCredentials credentials, AwsCollectionOptions options,
+        IProgress<CollectionProgress>? progress, CancellationToken cancellation)
+    {
+        var home = new AwsCallContext(credentials, options.HomeRegion, options.Endpoint);
+        using var caller = await client.CallAsync("sts", "GetCallerIdentity", null, home, cancellation).ConfigureAwait(false);
+        var account = caller.RootElement.GetProperty("Account").GetString()
+            ?? throw new AwsApiException("sts:GetCallerIdentity", AwsErrorKind.Other, "MalformedResponse", "the answer names no account", 200, 1);
+        var collector = new AwsCollector(client, credentials, options, account, JsonSerializer.SerializeToUtf8Bytes(caller.RootElement), progress, cancellation)
+        {
+            Partition = Text(caller.RootElement, "Arn")?.Split(':') is [_, var partition, ..] ? partition : "aws",
+        };
+        collector.RegionNames = options.Regions ?? await collector.EnabledRegionsAsync().ConfigureAwait(false);
+        return collector;
+    }
+
+    /// <inheritdoc/>
+    public IEnumerable<RawDocument> ReadDocuments()
+    {
+        if (Interlocked.Exchange(ref enumerated, 1) != 0)
+        {
+            throw new InvalidOperationException("a live collection can be read only once");
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var run = Task.Run(() => RunAsync(stop), CancellationToken.None);
+        var reader = documents.Reader;
+        try
+        {
+            while (reader.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
+            {
+                while (reader.TryRead(out var document))
+                {
+                    yield return document;
+                }
+            }
+        }
+        finally
+        {
+            // The reader may stop early (the importer failed): stop calling AWS too.
+            stop.Cancel();
+            run.GetAwaiter().GetResult();
+        }
+    }
+
+    private async Task RunAsync(CancellationTokenSource stop)
+    {
+        try
+        {
+            Emit(Regions.Global, Ops.GetCallerIdentity, null, identity);
+            var work = new List<Task> { CollectGlobalAsync(stop) };
+            work.AddRange(RegionNames.Select(r => CollectRegionAsync(r, stop.Token)));
+            await Task.WhenAll(work).ConfigureAwait(false);
+        }
+        finally
+        {
+            status = cancellation.IsCancellationRequested ? SnapshotStatus.Cancelled : SnapshotStatus.Complete;
+            finishedAt = DateTimeOffset.UtcNow;
+            documents.Writer.Complete();
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> EnabledRegionsAsync()
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var answer = await CallAsync(options.HomeRegion, options.HomeRegion, Ops.DescribeRegions, null, null, stop, emit: false).ConfigureAwait(false);
+        if (answer is not { } regions)
+        {
+            // The gap is recorded; the home region is the one place we know calls can go.
+            return [options.HomeRegion];
+        }
+
+        return [.. Items(regions, "Regions")
+            .Where(r => Text(r, "OptInStatus") is null or "opt-in-not-required" or "opted-in")
+            .Select(r => Text(r, "RegionName"))
+            .OfType<string>()
+            .Order(StringComparer.Ordinal)];
+    }
+
+    private async Task CollectGlobalAsync(CancellationTokenSource stop)
+    {
+        var generic = Ops.All.Where(o => o.Global && !o.PerResource && !Walked.Contains(o))
+            .Select(o => CallAsync(Regions.Global, options.HomeRegion, o, null, null, stop));
+        await Task.WhenAll([.. generic, WalkOrganizationAsync(stop), WalkBucketsAsync(stop), WalkUsersAsync(stop)]).ConfigureAwait(false);
+    }
+
+    private async Task CollectRegionAsync(string region, CancellationToken outer)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(outer);
+
+        // One call first: a region that is not enabled answers OptInRequired, and then nothing else is tried there.
+        await CallAsync(region, region, Ops.DescribeRegions, null, null, stop).ConfigureAwait(false);
+        if (stop.IsCancellationRequested)
+        {
+            return;
+        }
+
+        var generic = Ops.All.Where(o => !o.Global && !o.PerResource && !Walked.Contains(o))
+            .Select(o => CallAsync(region, region, o, null, null, stop));
+        await Task.WhenAll([.. generic, WalkLoadBalancingAsync(region, stop), WalkPrefixListsAsync(region, stop)]).ConfigureAwait(false);
+    }
+
+    private async Task WalkOrganizationAsync(CancellationTokenSource stop)
+    {
+        if (await CallAsync(Regions.Global, options.HomeRegion, Ops.DescribeOrganization, null, null, stop).ConfigureAwait(false) is null)
+        {
+            return;
+        }
+
+        var roots = CallAsync(Regions.Global, options.HomeRegion, Ops.ListRoots, null, null, stop);
+        var accounts = CallAsync(Regions.Global, options.HomeRegion, Ops.ListAccounts, null, null, stop);
+        await accounts.ConfigureAwait(false);
+        if (await roots.ConfigureAwait(false) is { } found)
+        {
+            await Task.WhenAll(Items(found, "Roots").Select(r => Text(r, "Id")).OfType<string>().Select(id => WalkParentAsync(id, stop))).ConfigureAwait(false);
+        }
+    }
+
+    private async Task WalkParentAsync(string parent, CancellationTokenSource stop)
+    {
+        var parameters = new JsonObject { ["ParentId"] = parent };
+        var accounts = CallAsync(Regions.Global, options.HomeRegion, Ops.ListAccountsForParent, parent, parameters, stop);
+        var units = await CallAsync(Regions.Global, options.HomeRegion, Ops.ListOrganizationalUnitsForParent, parent, (JsonObject)parameters.DeepClone(), stop).ConfigureAwait(false);
+        var children = units is { } u
+            ? Items(u, "OrganizationalUnits").Select(o => Text(o, "Id")).OfType<string>().Select(id => WalkParentAsync(id, stop))
+            : [];
+        await Task.WhenAll([accounts, .. children]).ConfigureAwait(false);
+    }
+
+    private async Task WalkBucketsAsync(CancellationTokenSource stop)
+    {
+        if (await CallAsync(Regions.Global, options.HomeRegion, Ops.ListBuckets, null, null, stop).ConfigureAwait(false) is not { } list)
+        {
+            return;
+        }
+
+        await Task.WhenAll(Items(list, "Buckets").Select(b => Text(b, "Name")).OfType<string>().Select(b => WalkBucketAsync(b, stop))).ConfigureAwait(false);
+    }
+
+    private async Task WalkBucketAsync(string bucket, CancellationTokenSource stop)
+    {
+        var location = await CallAsync(Regions.Global, options.HomeRegion, Ops.GetBucketLocation, bucket, Bucket(bucket), stop).ConfigureAwait(false);
+        var region = BucketRegion(location) ?? options.HomeRegion;
+        Task[] details =
+        [
+            .. new[] { Ops.GetBucketPolicy, Ops.GetBucketPolicyStatus, Ops.GetPublicAccessBlock, Ops.GetBucketAcl, Ops.GetBucketEncryption, Ops.GetBucketVersioning, Ops.GetBucketTagging }
+                .Select(o => CallAsync(Regions.Global, region, o, bucket, Bucket(bucket), stop)),
+        ];
+        await Task.WhenAll(details).ConfigureAwait(false);
+    }
+
+    /// <summary>GetBucketLocation's answer: no constraint is us-east-1, the legacy <c>EU</c> is eu-west-1.</summary>
+    internal static string? BucketRegion(JsonElement? location)
+    {
+        if (location is not { } answer)
+        {
+            return null;
+        }
+
+        return Text(answer, "LocationConstraint") switch
+        {
+            null or "" => "us-east-1",
+            "EU" => "eu-west-1",
+            var name => name,
+        };
+    }
+
+    private async Task WalkUsersAsync(CancellationTokenSource stop)
+    {
+        if (await CallAsync(Regions.Global, options.HomeRegion, Ops.ListUsers, null, null, stop).ConfigureAwait(false) is not { } users)
+        {
+            return;
+        }
+
+        await Task.WhenAll(Items(users, "Users").Select(u => Text(u, "UserName")).OfType<string>()
+            .Select(u => CallAsync(Regions.Global, options.HomeRegion, Ops.ListAccessKeys, u, new JsonObject { ["UserName"] = u }, stop))).ConfigureAwait(false);
+    }
+
+    private async Task WalkLoadBalancingAsync(string region, CancellationTokenSource stop)
+    {
+        var balancers = CallAsync(region, region, Ops.DescribeLoadBalancers, null, null, stop);
+        var groups = CallAsync(region, region, Ops.DescribeTargetGroups, null, null, stop);
+        var lbArns = await balancers.ConfigureAwait(false) is { } lbs ? Items(lbs, "LoadBalancers").Select(l => Text(l, "LoadBalancerArn")).OfType<string>().ToList() : [];
+        var tgArns = await groups.ConfigureAwait(false) is { } tgs ? Items(tgs, "TargetGroups").Select(t => Text(t, "TargetGroupArn")).OfType<string>().ToList() : [];
+        await Task.WhenAll(
+        [
+            .. lbArns.Select(a => CallAsync(region, region, Ops.DescribeListeners, a, new JsonObject { ["LoadBalancerArn"] = a }, stop)),
+            .. tgArns.Select(a => CallAsync(region, region, Ops.DescribeTargetHealth, a, new JsonObject { ["TargetGroupArn"] = a }, stop)),
+            CollectTagsAsync(region, [.. lbArns, .. tgArns], stop),
+        ]).ConfigureAwait(false);
+    }
+
+    /// <summary>elbv2 tags are read 20 ARNs at a time and stored as one answer, as if the CLI had been given every ARN.</summary>
+    private async Task CollectTagsAsync(string region, IReadOnlyList<string> arns, CancellationTokenSource stop)
+    {
+        if (arns.Count == 0)
+        {
+            return;
+        }
+
+        var answers = await Task.WhenAll(arns.Chunk(TagArnsPerCall).Select(chunk =>
+            CallAsync(region, region, Ops.DescribeTags, null, new JsonObject { ["ResourceArns"] = new JsonArray([.. chunk.Select(a => (JsonNode)a)]) }, stop, emit: false)))
+            .ConfigureAwait(false);
+        if (answers.All(a => a is null))
+        {
+            return;
+        }
+
+        var merged = new JsonArray();
+        foreach (var answer in answers.OfType<JsonElement>())
+        {
+            foreach (var item in Items(answer, "TagDescriptions"))
+            {
+                merged.Add(JsonNode.Parse(item.GetRawText()));
+            }
+        }
+
+        Emit(region, Ops.DescribeTags, null, JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["TagDescriptions"] = merged }));
+    }
+
+    private async Task WalkPrefixListsAsync(string region, CancellationTokenSource stop)
+    {
+        if (await CallAsync(region, region, Ops.DescribeManagedPrefixLists, null, null, stop).ConfigureAwait(false) is not { } lists)
+        {
+            return;
+        }
+
+        // AWS-managed lists (S3, DynamoDB, CloudFront) are the same everywhere and large; only the account's own are read.
+        await Task.WhenAll(Items(lists, "PrefixLists").Where(p => Text(p, "OwnerId") != "AWS").Select(p => Text(p, "PrefixListId")).OfType<string>()
+            .Select(id => CallAsync(region, region, Ops.GetManagedPrefixListEntries, id, new JsonObject { ["PrefixListId"] = id }, stop))).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One operation, every page, within the concurrency limit and the region's rate. Returns the answer, or null
+    /// when there is none: nothing configured (NotFound), a coverage gap recorded, or collection stopped.
+    /// </summary>
+    private async Task<JsonElement?> CallAsync(string storedRegion, string callRegion, AwsOperation op, string? resource, JsonObject? parameters,
+        CancellationTokenSource stop, bool emit = true)
+    {
+        var ct = stop.Token;
+        if (ct.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        var known = Interlocked.Increment(ref callsKnown);
+        var bucket = buckets.GetOrAdd(callRegion, _ => new TokenBucket(options.CallsPerSecond));
+        var acquired = false;
+        try
+        {
+            await slots.WaitAsync(ct).ConfigureAwait(false);
+            acquired = true;
+            await bucket.WaitAsync(ct).ConfigureAwait(false);
+            var context = new AwsCallContext(credentials, callRegion, options.Endpoint)
+            {
+                OnRetry = e =>
+                {
+                    if (e.Kind == AwsErrorKind.Throttled)
+                    {
+                        bucket.SlowDown();
+                    }
+                },
+            };
+            using var answer = await client.CallAllPagesAsync(op.Service, op.Operation, parameters, context, ct).ConfigureAwait(false);
+            bucket.Succeeded();
+            if (emit)
+            {
+                Emit(storedRegion, op, resource, JsonSerializer.SerializeToUtf8Bytes(answer.RootElement));
+            }
+
+            return answer.RootElement.Clone();
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return null;
+        }
+        catch (AwsApiException e) when (e.Kind == AwsErrorKind.NotFound || NothingToRead(e.Code))
+        {
+            return null;
+        }
+        catch (AwsApiException e) when (e.Kind == AwsErrorKind.RegionDisabled)
+        {
+            if (disabledRegions.TryAdd(callRegion, true))
+            {
+                Gap(storedRegion, op, GapReason.RegionDisabled, $"region {callRegion} is not enabled for the account; nothing collected there ({e.Message})");
+            }
+
+            if (!op.Global)
+            {
+                stop.Cancel();
+            }
+
+            return null;
+        }
+        catch (AwsApiException e)
+        {
+            var reason = e.Kind switch
+            {
+                AwsErrorKind.AccessDenied => GapReason.AccessDenied,
+                AwsErrorKind.Throttled => GapReason.Throttled,
+                _ => GapReason.Error,
+            };
+            Gap(storedRegion, op, reason, e.Message);
+            return null;
+        }
+        catch (PermissionDeniedByCatalogException e)
+        {
+            Gap(storedRegion, op, GapReason.NotCollected, e.Message);
+            return null;
+        }
+        finally
+        {
+            if (acquired)
+            {
+                slots.Release();
+            }
+
+            var done = Interlocked.Increment(ref callsDone);
+            progress?.Report(new CollectionProgress(done, Math.Max(known, Interlocked.Read(ref callsKnown)), Account, storedRegion, gaps.Count));
+        }
+    }
+
+    // Answers that mean "nothing there" without a NotFound code: an account outside any organization, and an IAM
+    // credential report never generated (generating one is a write, which Argus never makes).
+    private static bool NothingToRead(string code) => code is "AWSOrganizationsNotInUseException" or "ReportNotPresent";
+
+    private void Emit(string region, AwsOperation op, string? resource, byte[] json) =>
+        documents.Writer.TryWrite(new RawDocument(Provider.Aws, Account, region, op.Service, op.Operation, resource, json));
+
+    private void Gap(string region, AwsOperation op, GapReason reason, string message) =>
+        gaps.Enqueue(new CoverageGap(Provider.Aws, Account, region, op.Service, op.Operation, op.IamAction, reason, message));
+
+    private static JsonObject Bucket(string name) => new() { ["Bucket"] = name };
+
+    private static IEnumerable<JsonElement> Items(JsonElement answer, string key) =>
+        answer.ValueKind == JsonValueKind.Object && answer.TryGetProperty(key, out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray()
+            : [];
+
+    internal static string? Text(JsonElement item, string key) =>
+        item.ValueKind == JsonValueKind.Object && item.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

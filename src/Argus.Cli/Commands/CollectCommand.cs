@@ -1,0 +1,168 @@
+using System.CommandLine;
+using Amazon.Runtime;
+using Amazon.Runtime.CredentialManagement;
+using Argus.Aws.Client;
+using Argus.Aws.Collection;
+using Argus.Aws.Permissions;
+using Argus.Cli.Terminal;
+using Argus.Cli.Wiring;
+using Argus.Storage.Bundles;
+using Argus.Storage.Import;
+
+namespace Argus.Cli.Commands;
+
+public static class CollectCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var collect = new Command("collect", """
+            Collect a snapshot live from a cloud account, read-only.
+
+            Examples:
+              argus collect aws --regions eu-west-1,eu-central-1
+            """);
+        collect.Subcommands.Add(Aws(context));
+        return collect;
+    }
+
+    private static Command Aws(CliContext context)
+    {
+        var profile = new Option<string?>("--profile") { Description = "The AWS shared-config profile. Default: the SDK's default chain (environment, AWS_PROFILE, SSO, instance role).", HelpName = "NAME" };
+        var regions = new Option<string?>("--regions") { Description = "Comma-separated regions to collect. Default: every region enabled for the account.", HelpName = "LIST" };
+        var roleArn = new Option<string?>("--role-arn") { Description = "Assume this role (sts:AssumeRole) and collect the account it belongs to.", HelpName = "ARN" };
+        var externalId = new Option<string?>("--external-id") { Description = "The sts:ExternalId the --role-arn role, and with --org the member roles, require.", HelpName = "ID" };
+        var org = new Option<bool>("--org") { Description = "From the management (or delegated admin) account: also collect every ACTIVE member account, assuming --org-role-name in each." };
+        var orgRole = new Option<string>("--org-role-name") { Description = "The role assumed in each member account with --org.", DefaultValueFactory = _ => "ArgusReadOnly", HelpName = "NAME" };
+        var include = new Option<string?>("--include-accounts") { Description = "With --org: only these comma-separated member account ids.", HelpName = "LIST" };
+        var exclude = new Option<string?>("--exclude-accounts") { Description = "With --org: leave out these comma-separated member account ids.", HelpName = "LIST" };
+        var concurrency = new Option<int>("--concurrency") { Description = "API calls in flight at once, across regions and services.", DefaultValueFactory = _ => 16, HelpName = "N" };
+        var rate = new Option<double>("--rate") { Description = "API calls per second per region; halved automatically while AWS throttles.", DefaultValueFactory = _ => 10, HelpName = "N" };
+        var bundle = new Option<string?>("--bundle") { Description = "Also export the snapshot as a bundle (.tar.gz or folder) to this path.", HelpName = "PATH" };
+        var label = new Option<string?>("--label") { Description = "A label stored with the snapshot, e.g. 'audit 2026-Q4'.", HelpName = "TEXT" };
+        var command = new Command("aws", """
+            Collect one AWS account: every API answer Argus stores, in every enabled region, into the store.
+
+            Argus only reads: it calls List, Describe and Get operations, never anything that changes the account,
+            and never reads the data in buckets, databases or secrets. 'argus permissions' lists every IAM action it
+            uses and why; 'argus onboarding aws' prints the policy. A call that is denied, throttled or fails becomes
+            a coverage gap naming the permission, and collection goes on; with --org, so is a member account whose
+            role cannot be assumed. Ctrl-C stops collecting and keeps what was
+            collected, in a snapshot marked cancelled.
+
+            Examples:
+              argus collect aws --regions eu-west-1,eu-central-1
+              argus collect aws --profile audit --label 'audit 2026-Q4' --bundle audit.tar.gz
+              argus collect aws --role-arn arn:aws:iam::111122223333:role/ArgusReadOnly --external-id 7f3c...
+              argus collect aws --org --org-role-name ArgusReadOnly --external-id 7f3c... --exclude-accounts 444455556666
+            """)
+        {
+            profile, regions, roleArn, externalId, org, orgRole, include, exclude, concurrency, rate, bundle, label,
+        };
+        command.SetAction(context, (parse, cancellation) =>
+        {
+            if (parse.GetValue(concurrency) < 1 || parse.GetValue(rate) <= 0)
+            {
+                throw new CliException("--concurrency and --rate must be positive");
+            }
+
+            var options = new AwsCollectionOptions
+            {
+                Regions = List(parse.GetValue(regions)),
+                Concurrency = parse.GetValue(concurrency),
+                CallsPerSecond = parse.GetValue(rate),
+                Label = parse.GetValue(label),
+            };
+            var profileName = parse.GetValue(profile);
+            var client = new AwsApiClient(new HttpClient(), AwsPermissionCatalog.Instance, AwsApiClientOptions.FromProfile(profileName));
+            var credentials = Credentials(profileName, cancellation);
+            if (parse.GetValue(roleArn) is { } role)
+            {
+                credentials = new AssumedRoleCredentials(client, new AwsCallContext(credentials, options.HomeRegion), role, parse.GetValue(externalId));
+            }
+
+            using var store = Stores.Open(parse.GetValue(CommonOptions.Db));
+            var importer = new SnapshotImporter(store, Normalizers.All);
+            var result = ImportProgressDisplay.Run(context, "Collecting AWS", p =>
+            {
+                var organization = parse.GetValue(org)
+                    ? new AwsOrganizationOptions(parse.GetValue(orgRole)!, parse.GetValue(externalId), List(parse.GetValue(include)), List(parse.GetValue(exclude)))
+                    : null;
+                var collector = Connect(client, credentials, options, organization, new CallsAsDocuments(p), cancellation);
+
+                // The collector stops on Ctrl-C and the importer still commits what it collected, marked cancelled.
+                return importer.Import(collector, new CallsAsDocuments(p, fromImporter: true), CancellationToken.None);
+            });
+            ImportCommand.Report(context, result, store.Description);
+            if (parse.GetValue(bundle) is { } path)
+            {
+                var target = Path.GetFullPath(path);
+                BundleWriter.Write(result.Snapshot, store.ReadDocuments(result.Snapshot.Id), target);
+                context.Out.WriteLine($"Exported {result.Snapshot.Id} to {target}");
+            }
+
+            return result.Snapshot.Status == Core.Model.SnapshotStatus.Cancelled ? ExitCodes.Cancelled : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static AWSCredentials Credentials(string? profile, CancellationToken cancellation)
+    {
+        if (profile is null)
+        {
+            try
+            {
+                return AwsCallContext.FromDefaultChainAsync("us-east-1", cancellation).GetAwaiter().GetResult().Credentials;
+            }
+            catch (AmazonClientException e)
+            {
+                throw new CliException($"no usable AWS credentials (environment, AWS_PROFILE, SSO or instance role): {e.Message}");
+            }
+        }
+
+        return new CredentialProfileStoreChain().TryGetAWSCredentials(profile, out var found)
+            ? found
+            : throw new CliException($"no AWS profile named {profile} in the shared config or credentials files");
+    }
+
+    private static string[]? List(string? commaSeparated) =>
+        commaSeparated?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static Core.Import.ISnapshotSource Connect(AwsApiClient client, AWSCredentials credentials, AwsCollectionOptions options,
+        AwsOrganizationOptions? organization, IProgress<CollectionProgress> progress, CancellationToken cancellation)
+    {
+        try
+        {
+            return organization is null
+                ? AwsCollector.ConnectAsync(client, credentials, options, progress, cancellation).GetAwaiter().GetResult()
+                : AwsOrganizationSource.ConnectAsync(client, credentials, options, organization, progress, cancellation).GetAwaiter().GetResult();
+        }
+        catch (AwsApiException e)
+        {
+            throw new CliException(organization is null
+                ? $"cannot identify the AWS account, nothing was collected: {e.Message}"
+                : $"cannot identify the AWS account or list its organization's accounts, nothing was collected: {e.Message}");
+        }
+        catch (AmazonClientException e)
+        {
+            throw new CliException($"no usable AWS credentials: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Feeds the collector's call counts into the import display's reading stage (calls are what takes time while
+    /// collecting), and passes the importer's later stages through.
+    /// </summary>
+    private sealed class CallsAsDocuments(IProgress<ImportProgress> inner, bool fromImporter = false) : IProgress<CollectionProgress>, IProgress<ImportProgress>
+    {
+        public void Report(CollectionProgress value) =>
+            inner.Report(new ImportProgress(ImportStage.ReadingDocuments, value.CallsDone, null, $"{value.Account}/{value.Region}, {value.Gaps} gaps"));
+
+        public void Report(ImportProgress value)
+        {
+            if (!fromImporter || value.Stage != ImportStage.ReadingDocuments || value.Total is not null)
+            {
+                inner.Report(value);
+            }
+        }
+    }
+}

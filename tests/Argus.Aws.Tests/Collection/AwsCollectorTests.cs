@@ -1,0 +1,167 @@
+using System.Text.Json;
+using Amazon.Runtime;
+using Argus.Aws.Client;
+using Argus.Aws.Collection;
+using Argus.Aws.Normalization;
+using Argus.Aws.Operations;
+using Argus.Aws.Permissions;
+using Argus.Aws.Tests.Client;
+using Argus.Core.Model;
+using Argus.Storage;
+using Argus.Storage.Import;
+using Argus.Tests;
+
+namespace Argus.Aws.Tests.Collection;
+
+public sealed class AwsCollectorTests
+{
+    private static readonly AwsCollectionOptions Fast = new() { CallsPerSecond = 1000, Concurrency = 8 };
+
+    [Fact]
+    public async Task A_small_account_is_collected_with_its_gaps_and_normalizes_into_assets()
+    {
+        var account = new FakeAwsAccount();
+        using var server = new LocalAwsServer(account.Handle);
+        var collector = await Connect(server, Fast);
+
+        Assert.Equal(FakeAwsAccount.AccountId, collector.Account);
+        Assert.Equal(["ap-east-1", "eu-central-1", "eu-west-1"], collector.RegionNames);
+
+        var folder = TestPaths.NewTempFolder();
+        using var store = StoreFactory.Open(Path.Combine(folder, "argus.db"));
+        var result = new SnapshotImporter(store, [new AwsNormalizer()]).Import(collector);
+        var id = result.Snapshot.Id;
+
+        var documents = store.ReadDocuments(id).Select(d => d.ToString()).ToHashSet();
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/global/sts/GetCallerIdentity", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/ec2/DescribeSecurityGroups", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/elbv2/DescribeListeners[arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/web/50dc6c495c0c9188]", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/elbv2/DescribeTags", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/global/iam/ListAccessKeys[alice]", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/global/iam/ListAccessKeys[bob]", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/global/s3/GetBucketPolicy[logs-111122223333]", documents);
+        Assert.DoesNotContain($"aws/{FakeAwsAccount.AccountId}/global/s3/GetBucketPolicy[site-111122223333]", documents);
+        Assert.DoesNotContain(documents, d => d.Contains("/organizations/", StringComparison.Ordinal) || d.Contains("ap-east-1", StringComparison.Ordinal));
+        Assert.DoesNotContain(documents, d => d.Contains("/eu-west-1/ec2/DescribeSubnets", StringComparison.Ordinal));
+
+        // Subnets denied and ap-east-1 not enabled are gaps; "nothing configured" answers are not.
+        var gaps = result.Snapshot.Gaps.OrderBy(g => g.Region, StringComparer.Ordinal).ToList();
+        Assert.Equal(2, gaps.Count);
+        Assert.Equal(("ap-east-1", GapReason.RegionDisabled), (gaps[0].Region, gaps[0].Reason));
+        Assert.Equal(("eu-west-1", GapReason.AccessDenied, "ec2:DescribeSubnets"), (gaps[1].Region, gaps[1].Reason, gaps[1].Permission));
+        Assert.All(gaps, g => Assert.DoesNotContain(ClientHarness.SecretKey, g.Message, StringComparison.Ordinal));
+        Assert.Equal(SnapshotStatus.Complete, result.Snapshot.Status);
+        Assert.Empty(result.NormalizerWarnings);
+
+        var assets = store.QueryAssets(id).ToList();
+        Assert.Equal(["vpc-0a1", "vpc-0c1"], assets.Where(a => a.Type == AwsAssetTypes.Vpc).Select(a => a.Name).Order(StringComparer.Ordinal));
+        Assert.Single(assets, a => a.Type == AwsAssetTypes.SecurityGroup && a.Region == "eu-west-1");
+        Assert.Single(assets, a => a.Type == AwsAssetTypes.LoadBalancer && a.Tags.GetValueOrDefault("team") == "web");
+        Assert.Single(assets, a => a.Type == AwsAssetTypes.Listener);
+        Assert.Equal(2, assets.Count(a => a.Type == AwsAssetTypes.IamUser));
+        var buckets = assets.Where(a => a.Type == AwsAssetTypes.Bucket).ToDictionary(a => a.Name);
+        Assert.True(JsonDocument.Parse(buckets["logs-111122223333"].Properties).RootElement.TryGetProperty("Policy", out _));
+        Assert.False(JsonDocument.Parse(buckets["site-111122223333"].Properties).RootElement.TryGetProperty("Policy", out _));
+    }
+
+    [Fact]
+    public async Task Buckets_are_read_in_their_own_region_and_a_disabled_region_is_skipped()
+    {
+        var account = new FakeAwsAccount();
+        using var server = new LocalAwsServer(account.Handle);
+        var collector = await Connect(server, Fast);
+
+        var documents = collector.ReadDocuments().ToList();
+
+        Assert.Contains(account.Calls, c => c == ("s3", "eu-west-1", "policy/logs-111122223333"));
+        Assert.Contains(account.Calls, c => c == ("s3", "us-east-1", "policy/site-111122223333"));
+        Assert.Single(account.Calls, c => c.Region == "ap-east-1");
+        Assert.DoesNotContain(account.Calls, c => c.Region == "me-south-1");
+
+        // The throttled call was retried and its answer kept.
+        Assert.Equal(2, account.Calls.Count(c => c == ("ec2", "eu-west-1", "DescribeSecurityGroups")));
+        Assert.Single(documents, d => d.Operation == "DescribeSecurityGroups" && d.Region == "eu-west-1");
+    }
+
+    [Fact]
+    public async Task Chosen_regions_are_the_only_ones_visited()
+    {
+        var account = new FakeAwsAccount();
+        using var server = new LocalAwsServer(account.Handle);
+        var collector = await Connect(server, Fast with { Regions = ["eu-central-1"] });
+
+        var documents = collector.ReadDocuments().ToList();
+
+        Assert.Equal(["eu-central-1"], collector.RegionNames);
+        Assert.All(account.Calls.Where(c => c.Service is "ec2" or "elasticloadbalancing"), c => Assert.Equal("eu-central-1", c.Region));
+        Assert.Equal(["eu-central-1", Regions.Global], documents.Select(d => d.Region).Distinct().Order(StringComparer.Ordinal));
+        Assert.Empty(collector.Gaps);
+    }
+
+    [Fact]
+    public async Task Cancelling_keeps_what_was_collected_and_marks_the_snapshot_cancelled()
+    {
+        using var cancel = new CancellationTokenSource();
+        var account = new FakeAwsAccount();
+        using var server = new LocalAwsServer(r =>
+        {
+            // Cancel once the first regional answers are in; later calls are never made.
+            if (account.Calls.Count >= 10)
+            {
+                cancel.Cancel();
+            }
+
+            return account.Handle(r);
+        });
+        var progress = new List<CollectionProgress>();
+        var collector = await Connect(server, Fast with { Concurrency = 1 }, new SyncProgress(progress), cancel.Token);
+
+        var folder = TestPaths.NewTempFolder();
+        using var store = StoreFactory.Open(Path.Combine(folder, "argus.db"));
+        var result = new SnapshotImporter(store, [new AwsNormalizer()]).Import(collector);
+
+        Assert.Equal(SnapshotStatus.Cancelled, result.Snapshot.Status);
+        Assert.InRange(result.Snapshot.Counts.Documents, 1, 12);
+        Assert.InRange(account.Calls.Count, 10, 12);
+        Assert.Empty(result.Snapshot.Gaps);
+        Assert.NotEmpty(progress);
+        Assert.All(progress, p => Assert.True(p.CallsDone <= p.CallsKnown));
+    }
+
+    [Fact]
+    public void Every_per_resource_operation_is_walked_from_its_parent()
+    {
+        Assert.All(AwsOperations.All.Where(o => o.PerResource), o => Assert.Contains(o, AwsCollector.Walked));
+    }
+
+    [Theory]
+    [InlineData(null, "us-east-1")]
+    [InlineData("", "us-east-1")]
+    [InlineData("EU", "eu-west-1")]
+    [InlineData("ap-south-1", "ap-south-1")]
+    public void Bucket_location_names_the_region(string? constraint, string region)
+    {
+        var answer = JsonDocument.Parse(JsonSerializer.Serialize(new Dictionary<string, string?> { ["LocationConstraint"] = constraint })).RootElement;
+        Assert.Equal(region, AwsCollector.BucketRegion(answer));
+    }
+
+    private static Task<AwsCollector> Connect(LocalAwsServer server, AwsCollectionOptions options, IProgress<CollectionProgress>? progress = null, CancellationToken ct = default) =>
+        AwsCollector.ConnectAsync(
+            new AwsApiClient(new HttpClient(), AwsPermissionCatalog.Instance, ClientHarness.FastRetries),
+            new BasicAWSCredentials(ClientHarness.AccessKey, ClientHarness.SecretKey),
+            options with { Endpoint = server.Endpoint },
+            progress,
+            ct);
+
+    /// <summary>Records progress on the reporting thread, unlike <see cref="Progress{T}"/>, so a test sees every report.</summary>
+    private sealed class SyncProgress(List<CollectionProgress> reports) : IProgress<CollectionProgress>
+    {
+        public void Report(CollectionProgress value)
+        {
+            lock (reports)
+            {
+                reports.Add(value);
+            }
+        }
+    }
+}

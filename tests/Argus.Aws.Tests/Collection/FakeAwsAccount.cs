@@ -1,0 +1,217 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using Argus.Aws.Operations;
+using Argus.Aws.Tests.Client;
+
+namespace Argus.Aws.Tests.Collection;
+
+/// <summary>
+/// A small AWS account behind <see cref="LocalAwsServer"/>: regions eu-west-1 and eu-central-1 enabled, ap-east-1
+/// listed as opted in but answering OptInRequired, me-south-1 not opted in; two VPCs, a security group that is
+/// throttled once, subnets denied, a load balancer with a listener, two IAM users with keys, a bucket with a
+/// policy and one without, and no organization. Operations it does not model answer empty, as for an empty account.
+/// </summary>
+internal sealed partial class FakeAwsAccount(string id = FakeAwsAccount.AccountId)
+{
+    public const string AccountId = "111122223333";
+
+    private const string Ec2Ns = "http://ec2.amazonaws.com/doc/2016-11-15/";
+    private const string S3Ns = "http://s3.amazonaws.com/doc/2006-03-01/";
+    private const string LbArn = "arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/web/50dc6c495c0c9188";
+
+    private int securityGroupCalls;
+
+    /// <summary>Each call the account saw: service, region, operation (and bucket for S3).</summary>
+    public ConcurrentQueue<(string Service, string Region, string Operation)> Calls { get; } = new();
+
+    public Answer Handle(SeenRequest request)
+    {
+        var scope = ScopePattern().Match(request.Headers.GetValueOrDefault("authorization", ""));
+        var (region, service) = (scope.Groups[1].Value, scope.Groups[2].Value);
+        if (request.Headers.TryGetValue("x-amz-target", out var target))
+        {
+            var op = target[(target.IndexOf('.') + 1)..];
+            Calls.Enqueue((service, region, op));
+            return Json(service, op);
+        }
+
+        if (service == "s3")
+        {
+            var (bucket, sub) = S3Target(request.PathAndQuery);
+            Calls.Enqueue((service, region, sub + (bucket is null ? "" : "/" + bucket)));
+            return S3(region, bucket, sub);
+        }
+
+        var action = request.Form["Action"];
+        Calls.Enqueue((service, region, action));
+        return service == "ec2" ? Ec2(region, action) : Query(service, action, request.Form);
+    }
+
+    private Answer Ec2(string region, string action)
+    {
+        if (region == "ap-east-1")
+        {
+            return Ec2Error(401, "OptInRequired", "You are not subscribed to this service.");
+        }
+
+        string? body = (region, action) switch
+        {
+            (_, "DescribeRegions") => """
+                <regionInfo>
+                  <item><regionName>eu-west-1</regionName><regionEndpoint>ec2.eu-west-1.amazonaws.com</regionEndpoint><optInStatus>opt-in-not-required</optInStatus></item>
+                  <item><regionName>eu-central-1</regionName><regionEndpoint>ec2.eu-central-1.amazonaws.com</regionEndpoint><optInStatus>opt-in-not-required</optInStatus></item>
+                  <item><regionName>ap-east-1</regionName><regionEndpoint>ec2.ap-east-1.amazonaws.com</regionEndpoint><optInStatus>opted-in</optInStatus></item>
+                  <item><regionName>me-south-1</regionName><regionEndpoint>ec2.me-south-1.amazonaws.com</regionEndpoint><optInStatus>not-opted-in</optInStatus></item>
+                </regionInfo>
+                """,
+            ("eu-west-1", "DescribeVpcs") => Vpc("vpc-0a1", "10.1.0.0/16"),
+            ("eu-central-1", "DescribeVpcs") => Vpc("vpc-0c1", "10.2.0.0/16"),
+            ("eu-west-1", "DescribeSubnets") => null,
+            ("eu-west-1", "DescribeSecurityGroups") => Interlocked.Increment(ref securityGroupCalls) == 1
+                ? null
+                : """
+                  <securityGroupInfo><item>
+                    <ownerId>111122223333</ownerId><groupId>sg-0web</groupId><groupName>web</groupName>
+                    <groupDescription>web tier</groupDescription><vpcId>vpc-0a1</vpcId>
+                    <ipPermissions><item><ipProtocol>tcp</ipProtocol><fromPort>443</fromPort><toPort>443</toPort>
+                      <ipRanges><item><cidrIp>0.0.0.0/0</cidrIp></item></ipRanges></item></ipPermissions>
+                  </item></securityGroupInfo>
+                  """,
+            _ => EmptyList("ec2", action),
+        };
+        return (region, action, body) switch
+        {
+            ("eu-west-1", "DescribeSubnets", null) => Ec2Error(403, "UnauthorizedOperation", "You are not authorized to perform this operation."),
+            ("eu-west-1", "DescribeSecurityGroups", null) => Ec2Error(503, "RequestLimitExceeded", "Request limit exceeded."),
+            _ => Answer.Xml($"""<{action}Response xmlns="{Ec2Ns}"><requestId>r</requestId>{body}</{action}Response>"""),
+        };
+    }
+
+    private static string Vpc(string id, string cidr) =>
+        $"<vpcSet><item><vpcId>{id}</vpcId><ownerId>{AccountId}</ownerId><state>available</state><cidrBlock>{cidr}</cidrBlock><isDefault>false</isDefault></item></vpcSet>";
+
+    private static Answer Ec2Error(int status, string code, string message) =>
+        Answer.Xml($"<Response><Errors><Error><Code>{code}</Code><Message>{message}</Message></Error></Errors><RequestID>r</RequestID></Response>", status);
+
+    private Answer Query(string service, string action, IReadOnlyDictionary<string, string> form)
+    {
+        var result = (service, action) switch
+        {
+            ("sts", "GetCallerIdentity") => $"<Arn>arn:aws:iam::{id}:user/argus</Arn><UserId>AIDAARGUS</UserId><Account>{id}</Account>",
+            ("iam", "ListUsers") => "<IsTruncated>false</IsTruncated><Users>" + User("alice") + User("bob") + "</Users>",
+            ("iam", "ListAccessKeys") => $"""
+                <IsTruncated>false</IsTruncated><AccessKeyMetadata><member><UserName>{form["UserName"]}</UserName>
+                <AccessKeyId>AKIA{form["UserName"].ToUpperInvariant()}</AccessKeyId><Status>Active</Status><CreateDate>2024-01-01T00:00:00Z</CreateDate></member></AccessKeyMetadata>
+                """,
+            ("iam", "GetCredentialReport") => null,
+            ("iam", "GetAccountPasswordPolicy") => null,
+            ("elasticloadbalancing", "DescribeLoadBalancers") => $"""
+                <LoadBalancers><member><LoadBalancerArn>{LbArn}</LoadBalancerArn><LoadBalancerName>web</LoadBalancerName>
+                <DNSName>web-1.eu-west-1.elb.amazonaws.com</DNSName><Scheme>internet-facing</Scheme><VpcId>vpc-0a1</VpcId><Type>application</Type>
+                <State><Code>active</Code></State></member></LoadBalancers>
+                """,
+            ("elasticloadbalancing", "DescribeListeners") => $"""
+                <Listeners><member><ListenerArn>{LbArn.Replace(":loadbalancer/", ":listener/", StringComparison.Ordinal)}/f1</ListenerArn>
+                <LoadBalancerArn>{form["LoadBalancerArn"]}</LoadBalancerArn><Port>443</Port><Protocol>HTTPS</Protocol></member></Listeners>
+                """,
+            ("elasticloadbalancing", "DescribeTags") => $"""
+                <TagDescriptions><member><ResourceArn>{form["ResourceArns.member.1"]}</ResourceArn><Tags><member><Key>team</Key><Value>web</Value></member></Tags></member></TagDescriptions>
+                """,
+            _ => EmptyList(service == "elasticloadbalancing" ? "elbv2" : service, action),
+        };
+        return result switch
+        {
+            null when action == "GetCredentialReport" => QueryError(410, "ReportNotPresent", "State code: ReportNotPresent"),
+            null => QueryError(404, "NoSuchEntity", "The Password Policy with domain name 111122223333 cannot be found."),
+            _ => Answer.Xml($"<{action}Response><{action}Result>{result}</{action}Result></{action}Response>"),
+        };
+    }
+
+    private static string User(string name) =>
+        $"<member><UserName>{name}</UserName><UserId>AIDA{name.ToUpperInvariant()}</UserId><Arn>arn:aws:iam::{AccountId}:user/{name}</Arn><Path>/</Path><CreateDate>2024-01-01T00:00:00Z</CreateDate></member>";
+
+    private static Answer QueryError(int status, string code, string message) =>
+        Answer.Xml($"<ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code><Message>{message}</Message></Error><RequestId>r</RequestId></ErrorResponse>", status);
+
+    private static Answer Json(string service, string operation) => (service, operation) switch
+    {
+        ("organizations", "DescribeOrganization") => Answer.Json("""{"__type":"AWSOrganizationsNotInUseException","Message":"Your account is not a member of an organization."}""", 400),
+        _ => Answer.Json(AwsOperations.Find(service, operation)?.ItemKey is { } key ? $$"""{"{{key}}":[]}""" : "{}"),
+    };
+
+    /// <summary>The empty list element AWS sends when there is nothing to list (EC2's are named differently).</summary>
+    private static string EmptyList(string service, string operation)
+    {
+        if (AwsOperations.Find(service, operation)?.ItemKey is not { } key)
+        {
+            return "";
+        }
+
+        if (service != "ec2")
+        {
+            return $"<{key}/>";
+        }
+
+        var element = key switch
+        {
+            "Regions" or "SecurityGroups" or "AvailabilityZones" => char.ToLowerInvariant(key[0]) + key[1..^1] + "Info",
+            "Addresses" => "addressesSet",
+            "PrefixLists" => "prefixListSet",
+            "Entries" => "entrySet",
+            _ when key.StartsWith("TransitGateway", StringComparison.Ordinal) && key != "TransitGateways" => char.ToLowerInvariant(key[0]) + key[1..],
+            _ => char.ToLowerInvariant(key[0]) + key[1..^1] + "Set",
+        };
+        return $"<{element}/>";
+    }
+
+    private static (string? Bucket, string Sub) S3Target(string pathAndQuery)
+    {
+        var parts = pathAndQuery.Split('?', 2);
+        var bucket = parts[0].Trim('/');
+        var sub = parts.Length > 1 ? parts[1].Split('&')[0].Split('=')[0] : "";
+        return (bucket.Length == 0 ? null : bucket, bucket.Length == 0 ? "ListBuckets" : sub);
+    }
+
+    private static Answer S3(string region, string? bucket, string sub)
+    {
+        // Each bucket answers only in its own region, as S3 does (with a redirect, here simply an error).
+        var home = bucket == "logs-111122223333" ? "eu-west-1" : "us-east-1";
+        if (bucket is not null && sub != "location" && region != home)
+        {
+            return S3Error(301, "PermanentRedirect", "The bucket you are attempting to access must be addressed using the specified endpoint.");
+        }
+
+        return (bucket, sub) switch
+        {
+            (null, _) => Answer.Xml($"""
+                <ListAllMyBucketsResult xmlns="{S3Ns}"><Owner><ID>owner</ID></Owner><Buckets>
+                <Bucket><Name>logs-111122223333</Name><CreationDate>2024-01-01T00:00:00.000Z</CreationDate></Bucket>
+                <Bucket><Name>site-111122223333</Name><CreationDate>2024-02-01T00:00:00.000Z</CreationDate></Bucket>
+                </Buckets></ListAllMyBucketsResult>
+                """),
+            (_, "location") => Answer.Xml(home == "us-east-1"
+                ? $"""<LocationConstraint xmlns="{S3Ns}"/>"""
+                : $"""<LocationConstraint xmlns="{S3Ns}">{home}</LocationConstraint>"""),
+            ("logs-111122223333", "policy") => Answer.Json(
+                """{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"arn:aws:s3:::logs-111122223333/*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}""",
+                type: "application/json"),
+            (_, "policy" or "policyStatus") => S3Error(404, "NoSuchBucketPolicy", "The bucket policy does not exist"),
+            (_, "publicAccessBlock") => S3Error(404, "NoSuchPublicAccessBlockConfiguration", "The public access block configuration was not found"),
+            (_, "encryption") => S3Error(404, "ServerSideEncryptionConfigurationNotFoundError", "The server side encryption configuration was not found"),
+            (_, "tagging") => S3Error(404, "NoSuchTagSet", "The TagSet does not exist"),
+            (_, "versioning") => Answer.Xml($"""<VersioningConfiguration xmlns="{S3Ns}"><Status>Enabled</Status></VersioningConfiguration>"""),
+            (_, "acl") => Answer.Xml($"""
+                <AccessControlPolicy xmlns="{S3Ns}"><Owner><ID>owner</ID></Owner><AccessControlList>
+                <Grant><Grantee xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="CanonicalUser"><ID>owner</ID></Grantee><Permission>FULL_CONTROL</Permission></Grant>
+                </AccessControlList></AccessControlPolicy>
+                """),
+            _ => S3Error(400, "InvalidRequest", "unexpected S3 request " + sub),
+        };
+    }
+
+    private static Answer S3Error(int status, string code, string message) =>
+        Answer.Xml($"<Error><Code>{code}</Code><Message>{message}</Message><RequestId>r</RequestId></Error>", status);
+
+    [GeneratedRegex(@"Credential=[^/]+/\d{8}/([^/]+)/([^/]+)/aws4_request")]
+    private static partial Regex ScopePattern();
+}
