@@ -46,8 +46,8 @@ public static class CollectCommand
             and never reads the data in buckets, databases or secrets. 'argus permissions' lists every IAM action it
             uses and why; 'argus onboarding aws' prints the policy. A call that is denied, throttled or fails becomes
             a coverage gap naming the permission, and collection goes on; with --org, so is a member account whose
-            role cannot be assumed. Ctrl-C stops collecting and keeps what was
-            collected, in a snapshot marked cancelled.
+            role cannot be assumed. Ctrl-C stops collecting and keeps what was collected, in a snapshot marked
+            cancelled.
 
             Examples:
               argus collect aws --regions eu-west-1,eu-central-1
