@@ -45,6 +45,10 @@ OPERATIONS = {
     ],
     "directconnect": ["DescribeDirectConnectGateways", "DescribeDirectConnectGatewayAssociations"],
     "logs": ["DescribeLogGroups", "DescribeMetricFilters"],
+    "cloudtrail": ["DescribeTrails", "GetTrailStatus", "GetEventSelectors"],
+    "kms": ["ListKeys", "DescribeKey", "GetKeyRotationStatus", "GetKeyPolicy"],
+    "config": ["DescribeConfigurationRecorders", "DescribeConfigurationRecorderStatus", "DescribeDeliveryChannels"],
+    "cloudwatch": ["DescribeAlarms"],
     "eks": ["ListClusters", "DescribeCluster"],
     "s3": [
         "ListBuckets", "GetBucketLocation", "GetBucketPolicy", "GetBucketPolicyStatus", "GetPublicAccessBlock",

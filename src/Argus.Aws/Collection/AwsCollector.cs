@@ -32,6 +32,8 @@ public sealed class AwsCollector : ISnapshotSource
         Ops.ListUsers, Ops.ListAccessKeys,
         Ops.DescribeLoadBalancers, Ops.DescribeListeners, Ops.DescribeTargetGroups, Ops.DescribeTargetHealth, Ops.DescribeTags,
         Ops.DescribeManagedPrefixLists, Ops.GetManagedPrefixListEntries,
+        Ops.DescribeTrails, Ops.GetTrailStatus, Ops.GetEventSelectors,
+        Ops.ListKeys, Ops.DescribeKey, Ops.GetKeyRotationStatus, Ops.GetKeyPolicy,
     };
 
     // elbv2:DescribeTags takes at most 20 ARNs per call.
@@ -196,7 +198,8 @@ public sealed class AwsCollector : ISnapshotSource
 
         var generic = Ops.All.Where(o => !o.Global && !o.PerResource && !Walked.Contains(o))
             .Select(o => CallAsync(region, region, o, null, null, stop));
-        await Task.WhenAll([.. generic, WalkLoadBalancingAsync(region, stop), WalkPrefixListsAsync(region, stop)]).ConfigureAwait(false);
+        await Task.WhenAll([.. generic, WalkLoadBalancingAsync(region, stop), WalkPrefixListsAsync(region, stop),
+            WalkTrailsAsync(region, stop), WalkKeysAsync(region, stop)]).ConfigureAwait(false);
     }
 
     private async Task WalkOrganizationAsync(CancellationTokenSource stop)
@@ -328,6 +331,57 @@ public sealed class AwsCollector : ISnapshotSource
         await Task.WhenAll(Items(lists, "PrefixLists").Where(p => Text(p, "OwnerId") != "AWS").Select(p => Text(p, "PrefixListId")).OfType<string>()
             .Select(id => CallAsync(region, region, Ops.GetManagedPrefixListEntries, id, new JsonObject { ["PrefixListId"] = id }, stop))).ConfigureAwait(false);
     }
+
+    private async Task WalkTrailsAsync(string region, CancellationTokenSource stop)
+    {
+        if (await CallAsync(region, region, Ops.DescribeTrails, null, null, stop).ConfigureAwait(false) is not { } trails)
+        {
+            return;
+        }
+
+        // A multi-region trail is listed in every region (as a shadow trail); its status and selectors are read once,
+        // in its home region, unless that region is not being collected.
+        var arns = Items(trails, "trailList")
+            .Where(t => Text(t, "HomeRegion") is not { } home || home == region || !RegionNames.Contains(home, StringComparer.Ordinal))
+            .Select(t => Text(t, "TrailARN")).OfType<string>().ToList();
+        await Task.WhenAll(
+        [
+            .. arns.Select(a => CallAsync(region, region, Ops.GetTrailStatus, a, new JsonObject { ["Name"] = a }, stop)),
+            .. arns.Select(a => CallAsync(region, region, Ops.GetEventSelectors, a, new JsonObject { ["TrailName"] = a }, stop)),
+        ]).ConfigureAwait(false);
+    }
+
+    private async Task WalkKeysAsync(string region, CancellationTokenSource stop)
+    {
+        if (await CallAsync(region, region, Ops.ListKeys, null, null, stop).ConfigureAwait(false) is not { } keys)
+        {
+            return;
+        }
+
+        await Task.WhenAll(Items(keys, "Keys").Select(k => Text(k, "KeyId")).OfType<string>().Select(k => WalkKeyAsync(region, k, stop))).ConfigureAwait(false);
+    }
+
+    private async Task WalkKeyAsync(string region, string key, CancellationTokenSource stop)
+    {
+        var described = await CallAsync(region, region, Ops.DescribeKey, key, new JsonObject { ["KeyId"] = key }, stop).ConfigureAwait(false);
+        var policy = CallAsync(region, region, Ops.GetKeyPolicy, key, new JsonObject { ["KeyId"] = key, ["PolicyName"] = "default" }, stop);
+        if (described is { } d && d.TryGetProperty("KeyMetadata", out var metadata) && Rotatable(metadata))
+        {
+            await CallAsync(region, region, Ops.GetKeyRotationStatus, key, new JsonObject { ["KeyId"] = key }, stop).ConfigureAwait(false);
+        }
+
+        await policy.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Whether kms:GetKeyRotationStatus has an answer for the key: AWS rotates AWS-managed keys itself, and refuses the
+    /// call for asymmetric or HMAC keys, imported or custom-store key material, and keys pending deletion or import.
+    /// </summary>
+    internal static bool Rotatable(JsonElement metadata) =>
+        Text(metadata, "KeyManager") == "CUSTOMER"
+        && (Text(metadata, "KeySpec") ?? Text(metadata, "CustomerMasterKeySpec")) is null or "SYMMETRIC_DEFAULT"
+        && Text(metadata, "Origin") is null or "AWS_KMS"
+        && Text(metadata, "KeyState") is not ("PendingDeletion" or "PendingImport" or "PendingReplicaDeletion" or "Unavailable");
 
     /// <summary>
     /// One operation, every page, within the concurrency limit and the region's rate. Returns the answer, or null

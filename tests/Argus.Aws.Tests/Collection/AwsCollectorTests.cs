@@ -15,6 +15,10 @@ namespace Argus.Aws.Tests.Collection;
 
 public sealed class AwsCollectorTests
 {
+    private const string Trail = "arn:aws:cloudtrail:eu-west-1:111122223333:trail/main";
+    private const string CustomerKey = "1234abcd-12ab-34cd-56ef-1234567890ab";
+    private const string AwsManagedKey = "0987dcba-09fe-87dc-65ba-ab0987654321";
+
     private static readonly AwsCollectionOptions Fast = new() { CallsPerSecond = 1000, Concurrency = 8 };
 
     [Fact]
@@ -41,6 +45,24 @@ public sealed class AwsCollectorTests
         Assert.Contains($"aws/{FakeAwsAccount.AccountId}/global/iam/ListAccessKeys[bob]", documents);
         Assert.Contains($"aws/{FakeAwsAccount.AccountId}/global/s3/GetBucketPolicy[logs-111122223333]", documents);
         Assert.DoesNotContain($"aws/{FakeAwsAccount.AccountId}/global/s3/GetBucketPolicy[site-111122223333]", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/ec2/GetEbsEncryptionByDefault", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/cloudwatch/DescribeAlarms", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/logs/DescribeMetricFilters", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-central-1/logs/DescribeLogGroups", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/config/DescribeConfigurationRecorders", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/config/DescribeConfigurationRecorderStatus", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/config/DescribeDeliveryChannels", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-central-1/cloudtrail/DescribeTrails", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/cloudtrail/GetTrailStatus[{Trail}]", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/cloudtrail/GetEventSelectors[{Trail}]", documents);
+        Assert.DoesNotContain(documents, d => d.Contains("eu-central-1/cloudtrail/Get", StringComparison.Ordinal));
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/kms/ListKeys", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/kms/DescribeKey[{CustomerKey}]", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/kms/DescribeKey[{AwsManagedKey}]", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/kms/GetKeyPolicy[{CustomerKey}]", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/kms/GetKeyPolicy[{AwsManagedKey}]", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/kms/GetKeyRotationStatus[{CustomerKey}]", documents);
+        Assert.DoesNotContain($"aws/{FakeAwsAccount.AccountId}/eu-west-1/kms/GetKeyRotationStatus[{AwsManagedKey}]", documents);
         Assert.DoesNotContain(documents, d => d.Contains("/organizations/", StringComparison.Ordinal) || d.Contains("ap-east-1", StringComparison.Ordinal));
         Assert.DoesNotContain(documents, d => d.Contains("/eu-west-1/ec2/DescribeSubnets", StringComparison.Ordinal));
 
@@ -78,6 +100,11 @@ public sealed class AwsCollectorTests
         Assert.Single(account.Calls, c => c.Region == "ap-east-1");
         Assert.DoesNotContain(account.Calls, c => c.Region == "me-south-1");
 
+        // The multi-region trail is listed in both regions but read once, in its home region.
+        Assert.Single(account.Calls, c => c.Operation == "GetTrailStatus");
+        Assert.Single(account.Calls, c => c == ("cloudtrail", "eu-west-1", "GetEventSelectors"));
+        Assert.Single(account.Calls, c => c == ("kms", "eu-west-1", "GetKeyRotationStatus"));
+
         // The throttled call was retried and its answer kept.
         Assert.Equal(2, account.Calls.Count(c => c == ("ec2", "eu-west-1", "DescribeSecurityGroups")));
         Assert.Single(documents, d => d.Operation == "DescribeSecurityGroups" && d.Region == "eu-west-1");
@@ -93,6 +120,7 @@ public sealed class AwsCollectorTests
         var documents = collector.ReadDocuments().ToList();
 
         Assert.Equal(["eu-central-1"], collector.RegionNames);
+        Assert.Single(documents, d => d.Service == "cloudtrail" && d.Operation == "GetTrailStatus" && d.Region == "eu-central-1" && d.Resource == Trail);
         Assert.All(account.Calls.Where(c => c.Service is "ec2" or "elasticloadbalancing"), c => Assert.Equal("eu-central-1", c.Region));
         Assert.Equal(["eu-central-1", Regions.Global], documents.Select(d => d.Region).Distinct().Order(StringComparer.Ordinal));
         Assert.Empty(collector.Gaps);
@@ -132,6 +160,43 @@ public sealed class AwsCollectorTests
     public void Every_per_resource_operation_is_walked_from_its_parent()
     {
         Assert.All(AwsOperations.All.Where(o => o.PerResource), o => Assert.Contains(o, AwsCollector.Walked));
+    }
+
+    [Theory]
+    [InlineData("CUSTOMER", "SYMMETRIC_DEFAULT", "AWS_KMS", "Enabled", true)]
+    [InlineData("CUSTOMER", "SYMMETRIC_DEFAULT", "AWS_KMS", "Disabled", true)]
+    [InlineData("AWS", "SYMMETRIC_DEFAULT", "AWS_KMS", "Enabled", false)]
+    [InlineData("CUSTOMER", "RSA_2048", "AWS_KMS", "Enabled", false)]
+    [InlineData("CUSTOMER", "SYMMETRIC_DEFAULT", "EXTERNAL", "Enabled", false)]
+    [InlineData("CUSTOMER", "SYMMETRIC_DEFAULT", "AWS_KMS", "PendingDeletion", false)]
+    public void Key_rotation_is_read_only_where_AWS_answers_it(string manager, string spec, string origin, string state, bool read)
+    {
+        var metadata = JsonDocument.Parse(JsonSerializer.Serialize(new { KeyManager = manager, KeySpec = spec, Origin = origin, KeyState = state })).RootElement;
+        Assert.Equal(read, AwsCollector.Rotatable(metadata));
+    }
+
+    [Theory]
+    [InlineData("cloudtrail", "DescribeTrails", "cloudtrail:DescribeTrails")]
+    [InlineData("cloudtrail", "GetTrailStatus", "cloudtrail:GetTrailStatus")]
+    [InlineData("cloudtrail", "GetEventSelectors", "cloudtrail:GetEventSelectors")]
+    [InlineData("kms", "ListKeys", "kms:ListKeys")]
+    [InlineData("kms", "DescribeKey", "kms:DescribeKey")]
+    [InlineData("kms", "GetKeyRotationStatus", "kms:GetKeyRotationStatus")]
+    [InlineData("kms", "GetKeyPolicy", "kms:GetKeyPolicy")]
+    [InlineData("config", "DescribeConfigurationRecorders", "config:DescribeConfigurationRecorders")]
+    [InlineData("config", "DescribeConfigurationRecorderStatus", "config:DescribeConfigurationRecorderStatus")]
+    [InlineData("config", "DescribeDeliveryChannels", "config:DescribeDeliveryChannels")]
+    [InlineData("logs", "DescribeLogGroups", "logs:DescribeLogGroups")]
+    [InlineData("logs", "DescribeMetricFilters", "logs:DescribeMetricFilters")]
+    [InlineData("cloudwatch", "DescribeAlarms", "cloudwatch:DescribeAlarms")]
+    [InlineData("ec2", "GetEbsEncryptionByDefault", "ec2:GetEbsEncryptionByDefault")]
+    public void Posture_operations_are_authorized_by_their_catalog_actions(string service, string operation, string action)
+    {
+        using var http = new HttpClient();
+        var client = new AwsApiClient(http, AwsPermissionCatalog.Instance);
+
+        Assert.Equal(action, client.ActionFor(service, operation));
+        Assert.NotNull(AwsPermissionCatalog.Instance.Find(Provider.Aws, action));
     }
 
     [Theory]

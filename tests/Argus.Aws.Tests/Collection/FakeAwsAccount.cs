@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Argus.Aws.Operations;
 using Argus.Aws.Tests.Client;
@@ -9,7 +10,8 @@ namespace Argus.Aws.Tests.Collection;
 /// A small AWS account behind <see cref="LocalAwsServer"/>: regions eu-west-1 and eu-central-1 enabled, ap-east-1
 /// listed as opted in but answering OptInRequired, me-south-1 not opted in; two VPCs, a security group that is
 /// throttled once, subnets denied, a load balancer with a listener, two IAM users with keys, a bucket with a
-/// policy and one without, and no organization. Operations it does not model answer empty, as for an empty account.
+/// policy and one without, no organization; in eu-west-1 a multi-region trail, a customer and an AWS-managed KMS key,
+/// an AWS Config recorder; a CloudWatch alarm in each region. Operations it does not model answer empty, as for an empty account.
 /// </summary>
 internal sealed partial class FakeAwsAccount(string id = FakeAwsAccount.AccountId)
 {
@@ -17,6 +19,9 @@ internal sealed partial class FakeAwsAccount(string id = FakeAwsAccount.AccountI
 
     private const string Ec2Ns = "http://ec2.amazonaws.com/doc/2016-11-15/";
     private const string S3Ns = "http://s3.amazonaws.com/doc/2006-03-01/";
+    private const string TrailArn = "arn:aws:cloudtrail:eu-west-1:111122223333:trail/main";
+    private const string CustomerKey = "1234abcd-12ab-34cd-56ef-1234567890ab";
+    private const string AwsKey = "0987dcba-09fe-87dc-65ba-ab0987654321";
     private const string LbArn = "arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/web/50dc6c495c0c9188";
 
     private int securityGroupCalls;
@@ -30,9 +35,10 @@ internal sealed partial class FakeAwsAccount(string id = FakeAwsAccount.AccountI
         var (region, service) = (scope.Groups[1].Value, scope.Groups[2].Value);
         if (request.Headers.TryGetValue("x-amz-target", out var target))
         {
-            var op = target[(target.IndexOf('.') + 1)..];
+            // CloudTrail's target prefix holds dots of its own: the operation follows the last one.
+            var op = target[(target.LastIndexOf('.') + 1)..];
             Calls.Enqueue((service, region, op));
-            return Json(service, op);
+            return Json(service, region, op, request.Body);
         }
 
         if (service == "s3")
@@ -66,6 +72,7 @@ internal sealed partial class FakeAwsAccount(string id = FakeAwsAccount.AccountI
                 """,
             ("eu-west-1", "DescribeVpcs") => Vpc("vpc-0a1", "10.1.0.0/16"),
             ("eu-central-1", "DescribeVpcs") => Vpc("vpc-0c1", "10.2.0.0/16"),
+            (_, "GetEbsEncryptionByDefault") => $"<ebsEncryptionByDefault>{(region == "eu-west-1" ? "true" : "false")}</ebsEncryptionByDefault>",
             ("eu-west-1", "DescribeSubnets") => null,
             ("eu-west-1", "DescribeSecurityGroups") => Interlocked.Increment(ref securityGroupCalls) == 1
                 ? null
@@ -117,7 +124,12 @@ internal sealed partial class FakeAwsAccount(string id = FakeAwsAccount.AccountI
             ("elasticloadbalancing", "DescribeTags") => $"""
                 <TagDescriptions><member><ResourceArn>{form["ResourceArns.member.1"]}</ResourceArn><Tags><member><Key>team</Key><Value>web</Value></member></Tags></member></TagDescriptions>
                 """,
-            _ => EmptyList(service == "elasticloadbalancing" ? "elbv2" : service, action),
+            ("monitoring", "DescribeAlarms") => """
+                <MetricAlarms><member><AlarmName>root-login</AlarmName><MetricName>RootLogin</MetricName><Namespace>CIS</Namespace>
+                <StateValue>OK</StateValue><AlarmActions><member>arn:aws:sns:eu-west-1:111122223333:alerts</member></AlarmActions></member></MetricAlarms>
+                <CompositeAlarms/>
+                """,
+            _ => EmptyList(service switch { "elasticloadbalancing" => "elbv2", "monitoring" => "cloudwatch", _ => service }, action),
         };
         return result switch
         {
@@ -133,11 +145,52 @@ internal sealed partial class FakeAwsAccount(string id = FakeAwsAccount.AccountI
     private static Answer QueryError(int status, string code, string message) =>
         Answer.Xml($"<ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code><Message>{message}</Message></Error><RequestId>r</RequestId></ErrorResponse>", status);
 
-    private static Answer Json(string service, string operation) => (service, operation) switch
+    private static Answer Json(string service, string region, string operation, string body)
     {
-        ("organizations", "DescribeOrganization") => Answer.Json("""{"__type":"AWSOrganizationsNotInUseException","Message":"Your account is not a member of an organization."}""", 400),
-        _ => Answer.Json(AwsOperations.Find(service, operation)?.ItemKey is { } key ? $$"""{"{{key}}":[]}""" : "{}"),
-    };
+        var request = JsonDocument.Parse(body.Length == 0 ? "{}" : body).RootElement;
+        string Param(string name) => request.GetProperty(name).GetString()!;
+        return (service, operation) switch
+        {
+            ("organizations", "DescribeOrganization") => Answer.Json("""{"__type":"AWSOrganizationsNotInUseException","Message":"Your account is not a member of an organization."}""", 400),
+
+            // One multi-region trail homed in eu-west-1, listed everywhere as AWS lists shadow trails.
+            ("cloudtrail", "DescribeTrails") => Answer.Json($$"""
+                {"trailList":[{"Name":"main","S3BucketName":"logs-111122223333","IsMultiRegionTrail":true,"HomeRegion":"eu-west-1",
+                "TrailARN":"{{TrailArn}}","LogFileValidationEnabled":true,"IsOrganizationTrail":false}]}
+                """),
+            ("cloudtrail", "GetTrailStatus") when Param("Name") == TrailArn => Answer.Json("""{"IsLogging":true,"LatestDeliveryTime":1.7e9}"""),
+            ("cloudtrail", "GetEventSelectors") when Param("TrailName") == TrailArn => Answer.Json($$"""
+                {"TrailARN":"{{TrailArn}}","EventSelectors":[{"ReadWriteType":"All","IncludeManagementEvents":true,"DataResources":[],"ExcludeManagementEventSources":[]}]}
+                """),
+            ("cloudtrail", _) => Answer.Json("""{"__type":"TrailNotFoundException","Message":"Unknown trail"}""", 400),
+
+            // eu-west-1 holds a customer key and the AWS-managed S3 key; only the first has a rotation status to read.
+            ("kms", "ListKeys") when region == "eu-west-1" => Answer.Json($$"""
+                {"Keys":[{"KeyId":"{{CustomerKey}}","KeyArn":"{{KeyArn(CustomerKey)}}"},{"KeyId":"{{AwsKey}}","KeyArn":"{{KeyArn(AwsKey)}}"}],"Truncated":false}
+                """),
+            ("kms", "DescribeKey") when Param("KeyId") is CustomerKey or AwsKey => Answer.Json($$$"""
+                {"KeyMetadata":{"AWSAccountId":"{{{AccountId}}}","KeyId":"{{{Param("KeyId")}}}","Arn":"{{{KeyArn(Param("KeyId"))}}}","Enabled":true,
+                "KeyUsage":"ENCRYPT_DECRYPT","KeyState":"Enabled","Origin":"AWS_KMS","KeySpec":"SYMMETRIC_DEFAULT",
+                "KeyManager":"{{{(Param("KeyId") == CustomerKey ? "CUSTOMER" : "AWS")}}}"}}
+                """),
+            ("kms", "GetKeyRotationStatus") when Param("KeyId") == CustomerKey => Answer.Json("""{"KeyRotationEnabled":true}"""),
+            ("kms", "GetKeyPolicy") when Param("KeyId") is CustomerKey or AwsKey && Param("PolicyName") == "default" => Answer.Json(
+                $$$"""{"Policy":"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::{{{AccountId}}}:root\"},\"Action\":\"kms:*\",\"Resource\":\"*\"}]}","PolicyName":"default"}"""),
+            ("kms", "ListKeys") => Answer.Json("""{"Keys":[],"Truncated":false}"""),
+            ("kms", _) => Answer.Json("""{"__type":"NotFoundException","Message":"Invalid keyId"}""", 400),
+
+            ("config", "DescribeConfigurationRecorders") when region == "eu-west-1" => Answer.Json($$$"""
+                {"ConfigurationRecorders":[{"name":"default","roleARN":"arn:aws:iam::{{{AccountId}}}:role/config","recordingGroup":{"allSupported":true,"includeGlobalResourceTypes":true}}]}
+                """),
+            ("config", "DescribeConfigurationRecorderStatus") when region == "eu-west-1" => Answer.Json(
+                """{"ConfigurationRecordersStatus":[{"name":"default","recording":true,"lastStatus":"SUCCESS"}]}"""),
+            ("config", "DescribeDeliveryChannels") when region == "eu-west-1" => Answer.Json(
+                """{"DeliveryChannels":[{"name":"default","s3BucketName":"logs-111122223333"}]}"""),
+            _ => Answer.Json(AwsOperations.Find(service, operation)?.ItemKey is { } key ? $$"""{"{{key}}":[]}""" : "{}"),
+        };
+    }
+
+    private static string KeyArn(string key) => $"arn:aws:kms:eu-west-1:{AccountId}:key/{key}";
 
     /// <summary>The empty list element AWS sends when there is nothing to list (EC2's are named differently).</summary>
     private static string EmptyList(string service, string operation)
