@@ -49,6 +49,11 @@ OPERATIONS = {
     "kms": ["ListKeys", "DescribeKey", "GetKeyRotationStatus", "GetKeyPolicy"],
     "config": ["DescribeConfigurationRecorders", "DescribeConfigurationRecorderStatus", "DescribeDeliveryChannels"],
     "cloudwatch": ["DescribeAlarms"],
+    "sns": ["ListTopics", "ListSubscriptions"],
+    "rds": ["DescribeDBInstances"],
+    "efs": ["DescribeFileSystems"],
+    "securityhub": ["DescribeHub"],
+    "accessanalyzer": ["ListAnalyzers"],
     "eks": ["ListClusters", "DescribeCluster"],
     "s3": [
         "ListBuckets", "GetBucketLocation", "GetBucketPolicy", "GetBucketPolicyStatus", "GetPublicAccessBlock",

@@ -427,7 +427,7 @@ public sealed class AwsCollector : ISnapshotSource
         {
             return null;
         }
-        catch (AwsApiException e) when (e.Kind == AwsErrorKind.NotFound || NothingToRead(e.Code))
+        catch (AwsApiException e) when (e.Kind == AwsErrorKind.NotFound || NothingToRead(op, e.Code))
         {
             return null;
         }
@@ -473,9 +473,12 @@ public sealed class AwsCollector : ISnapshotSource
         }
     }
 
-    // Answers that mean "nothing there" without a NotFound code: an account outside any organization, and an IAM
-    // credential report never generated (generating one is a write, which Argus never makes).
-    private static bool NothingToRead(string code) => code is "AWSOrganizationsNotInUseException" or "ReportNotPresent";
+    // Answers that mean "nothing there" without a NotFound code: an account outside any organization, an IAM
+    // credential report never generated (generating one is a write, which Argus never makes), and Security Hub not
+    // enabled in the region (its only InvalidAccessException: "Account ... is not subscribed to AWS Security Hub").
+    internal static bool NothingToRead(AwsOperation op, string code) =>
+        code is "AWSOrganizationsNotInUseException" or "ReportNotPresent"
+        || (op.Service == "securityhub" && code == "InvalidAccessException");
 
     private void Emit(string region, AwsOperation op, string? resource, byte[] json) =>
         documents.Writer.TryWrite(new RawDocument(Provider.Aws, Account, region, op.Service, op.Operation, resource, json));

@@ -63,6 +63,16 @@ public static class AwsOperations
     public static readonly AwsOperation DescribeMetricFilters = new("logs", "DescribeMetricFilters", "logs:DescribeMetricFilters", false, null, ["metricFilters"], "metricFilters", "aws logs describe-metric-filters");
     public static readonly AwsOperation DescribeAlarms = new("cloudwatch", "DescribeAlarms", "cloudwatch:DescribeAlarms", false, null, ["MetricAlarms"], "MetricAlarms", "aws cloudwatch describe-alarms");
 
+    public static readonly AwsOperation ListTopics = new("sns", "ListTopics", "sns:ListTopics", false, null, ["Topics"], "Topics", "aws sns list-topics");
+
+    // One account-wide call lists every subscription with its TopicArn: what ListSubscriptionsByTopic per topic would.
+    public static readonly AwsOperation ListSubscriptions = new("sns", "ListSubscriptions", "sns:ListSubscriptions", false, null, ["Subscriptions"], "Subscriptions", "aws sns list-subscriptions");
+
+    public static readonly AwsOperation DescribeDBInstances = new("rds", "DescribeDBInstances", "rds:DescribeDBInstances", false, null, ["DBInstances"], "DBInstances", "aws rds describe-db-instances");
+    public static readonly AwsOperation DescribeFileSystems = new("efs", "DescribeFileSystems", "elasticfilesystem:DescribeFileSystems", false, null, ["FileSystems"], "FileSystems", "aws efs describe-file-systems");
+    public static readonly AwsOperation DescribeHub = new("securityhub", "DescribeHub", "securityhub:DescribeHub", false, null, ["HubArn"], null, "aws securityhub describe-hub");
+    public static readonly AwsOperation ListAnalyzers = new("accessanalyzer", "ListAnalyzers", "access-analyzer:ListAnalyzers", false, null, ["analyzers"], "analyzers", "aws accessanalyzer list-analyzers");
+
     public static readonly AwsOperation DescribeDirectConnectGateways = new("directconnect", "DescribeDirectConnectGateways", "directconnect:DescribeDirectConnectGateways", false, null, ["directConnectGateways"], "directConnectGateways", "aws directconnect describe-direct-connect-gateways");
     public static readonly AwsOperation DescribeDirectConnectGatewayAssociations = new("directconnect", "DescribeDirectConnectGatewayAssociations", "directconnect:DescribeDirectConnectGatewayAssociations", false, null, ["directConnectGatewayAssociations"], "directConnectGatewayAssociations", "aws directconnect describe-direct-connect-gateway-associations");
 

@@ -7,7 +7,8 @@ namespace Argus.Synthetic.Documents;
 /// <summary>
 /// The posture services of one region: EBS default encryption, the account's multi-region CloudTrail trail (read
 /// in its home region, the organization's first), one customer-managed KMS key, an AWS Config recorder, and the
-/// empty log group, metric filter and alarm lists of an account that has set none up. Written as a collection
+/// empty log group, metric filter, alarm, topic, database and file system lists of an account that has set none up;
+/// Security Hub enabled everywhere, an account analyzer in the home region. Written as a collection
 /// stores them: the trail's status and selectors once, in its home region; a rotation status for the customer key.
 /// </summary>
 internal static class PostureDocuments
@@ -117,6 +118,27 @@ internal static class PostureDocuments
 
         yield return d.List(id, region, AwsOperations.DescribeLogGroups, Array.Empty<string>(), (_, _) => { });
         yield return d.List(id, region, AwsOperations.DescribeMetricFilters, Array.Empty<string>(), (_, _) => { });
+        yield return d.List(id, region, AwsOperations.ListTopics, Array.Empty<string>(), (_, _) => { });
+        yield return d.List(id, region, AwsOperations.ListSubscriptions, Array.Empty<string>(), (_, _) => { });
+        yield return d.List(id, region, AwsOperations.DescribeDBInstances, Array.Empty<string>(), (_, _) => { });
+        yield return d.List(id, region, AwsOperations.DescribeFileSystems, Array.Empty<string>(), (_, _) => { });
+
+        w = d.Start();
+        w.WriteString("HubArn"u8, $"arn:aws:securityhub:{region}:{id}:hub/default");
+        w.WriteString("SubscribedAt"u8, "2024-01-15T09:30:00.000Z");
+        w.WriteBoolean("AutoEnableControls"u8, true);
+        w.WriteString("ControlFindingGenerator"u8, "SECURITY_CONTROL");
+        yield return d.Finish(id, region, AwsOperations.DescribeHub);
+
+        yield return d.List(id, region, AwsOperations.ListAnalyzers, region == home ? [m.Account.Name] : Array.Empty<string>(), (a, name) =>
+        {
+            a.WriteString("arn"u8, $"arn:aws:access-analyzer:{region}:{id}:analyzer/{name}");
+            a.WriteString("name"u8, name);
+            a.WriteString("type"u8, "ACCOUNT");
+            a.WriteString("createdAt"u8, "2024-01-15T09:30:00+00:00");
+            a.WriteString("status"u8, "ACTIVE");
+        });
+
         w = d.Start();
         w.WriteEmptyArray("MetricAlarms"u8);
         w.WriteEmptyArray("CompositeAlarms"u8);

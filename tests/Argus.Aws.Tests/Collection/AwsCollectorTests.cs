@@ -56,6 +56,15 @@ public sealed class AwsCollectorTests
         Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/cloudtrail/GetTrailStatus[{Trail}]", documents);
         Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/cloudtrail/GetEventSelectors[{Trail}]", documents);
         Assert.DoesNotContain(documents, d => d.Contains("eu-central-1/cloudtrail/Get", StringComparison.Ordinal));
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/sns/ListTopics", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/sns/ListSubscriptions", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-central-1/rds/DescribeDBInstances", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/efs/DescribeFileSystems", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/accessanalyzer/ListAnalyzers", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/securityhub/DescribeHub", documents);
+
+        // Security Hub not enabled in eu-central-1 is "not configured": no document and no gap (asserted below).
+        Assert.DoesNotContain($"aws/{FakeAwsAccount.AccountId}/eu-central-1/securityhub/DescribeHub", documents);
         Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/kms/ListKeys", documents);
         Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/kms/DescribeKey[{CustomerKey}]", documents);
         Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/kms/DescribeKey[{AwsManagedKey}]", documents);
@@ -104,6 +113,23 @@ public sealed class AwsCollectorTests
         Assert.Single(account.Calls, c => c.Operation == "GetTrailStatus");
         Assert.Single(account.Calls, c => c == ("cloudtrail", "eu-west-1", "GetEventSelectors"));
         Assert.Single(account.Calls, c => c == ("kms", "eu-west-1", "GetKeyRotationStatus"));
+
+        // Each protocol's answer arrives in the CLI's shape.
+        JsonElement Answer(string service, string operation, string? resource = null) =>
+            JsonDocument.Parse(documents.Single(d => d.Region == "eu-west-1" && d.Service == service && d.Operation == operation && d.Resource == resource).Json).RootElement;
+        Assert.Equal("orders", Answer("rds", "DescribeDBInstances").GetProperty("DBInstances")[0].GetProperty("DBInstanceIdentifier").GetString());
+        Assert.False(Answer("efs", "DescribeFileSystems").GetProperty("FileSystems")[0].GetProperty("Encrypted").GetBoolean());
+        Assert.Equal("ACCOUNT", Answer("accessanalyzer", "ListAnalyzers").GetProperty("analyzers")[0].GetProperty("type").GetString());
+        Assert.StartsWith("arn:aws:securityhub:", Answer("securityhub", "DescribeHub").GetProperty("HubArn").GetString(), StringComparison.Ordinal);
+        Assert.Equal("email", Answer("sns", "ListSubscriptions").GetProperty("Subscriptions")[0].GetProperty("Protocol").GetString());
+        Assert.Equal("RootLogin", Answer("cloudwatch", "DescribeAlarms").GetProperty("MetricAlarms")[0].GetProperty("MetricName").GetString());
+        Assert.True(Answer("ec2", "GetEbsEncryptionByDefault").GetProperty("EbsEncryptionByDefault").GetBoolean());
+        Assert.True(Answer("cloudtrail", "GetTrailStatus", Trail).GetProperty("IsLogging").GetBoolean());
+        Assert.Equal("CUSTOMER", Answer("kms", "DescribeKey", CustomerKey).GetProperty("KeyMetadata").GetProperty("KeyManager").GetString());
+        Assert.True(Answer("kms", "GetKeyRotationStatus", CustomerKey).GetProperty("KeyRotationEnabled").GetBoolean());
+        Assert.Equal("2012-10-17", JsonDocument.Parse(Answer("kms", "GetKeyPolicy", AwsManagedKey).GetProperty("Policy").GetString()!).RootElement.GetProperty("Version").GetString());
+        Assert.True(Answer("config", "DescribeConfigurationRecorderStatus").GetProperty("ConfigurationRecordersStatus")[0].GetProperty("recording").GetBoolean());
+        Assert.False(Answer("kms", "ListKeys").TryGetProperty("Truncated", out _));
 
         // The throttled call was retried and its answer kept.
         Assert.Equal(2, account.Calls.Count(c => c == ("ec2", "eu-west-1", "DescribeSecurityGroups")));
@@ -190,6 +216,12 @@ public sealed class AwsCollectorTests
     [InlineData("logs", "DescribeMetricFilters", "logs:DescribeMetricFilters")]
     [InlineData("cloudwatch", "DescribeAlarms", "cloudwatch:DescribeAlarms")]
     [InlineData("ec2", "GetEbsEncryptionByDefault", "ec2:GetEbsEncryptionByDefault")]
+    [InlineData("sns", "ListTopics", "sns:ListTopics")]
+    [InlineData("sns", "ListSubscriptions", "sns:ListSubscriptions")]
+    [InlineData("rds", "DescribeDBInstances", "rds:DescribeDBInstances")]
+    [InlineData("efs", "DescribeFileSystems", "elasticfilesystem:DescribeFileSystems")]
+    [InlineData("securityhub", "DescribeHub", "securityhub:DescribeHub")]
+    [InlineData("accessanalyzer", "ListAnalyzers", "access-analyzer:ListAnalyzers")]
     public void Posture_operations_are_authorized_by_their_catalog_actions(string service, string operation, string action)
     {
         using var http = new HttpClient();

@@ -11,7 +11,8 @@ namespace Argus.Aws.Tests.Collection;
 /// listed as opted in but answering OptInRequired, me-south-1 not opted in; two VPCs, a security group that is
 /// throttled once, subnets denied, a load balancer with a listener, two IAM users with keys, a bucket with a
 /// policy and one without, no organization; in eu-west-1 a multi-region trail, a customer and an AWS-managed KMS key,
-/// an AWS Config recorder; a CloudWatch alarm in each region. Operations it does not model answer empty, as for an empty account.
+/// an AWS Config recorder, an EFS file system, Security Hub (not enabled elsewhere) and an analyzer; a CloudWatch alarm, an
+/// SNS topic with a subscription and an RDS instance in each region. Operations it does not model answer empty, as for an empty account.
 /// </summary>
 internal sealed partial class FakeAwsAccount(string id = FakeAwsAccount.AccountId)
 {
@@ -46,6 +47,13 @@ internal sealed partial class FakeAwsAccount(string id = FakeAwsAccount.AccountI
             var (bucket, sub) = S3Target(request.PathAndQuery);
             Calls.Enqueue((service, region, sub + (bucket is null ? "" : "/" + bucket)));
             return S3(region, bucket, sub);
+        }
+
+        if (service is "elasticfilesystem" or "securityhub" or "access-analyzer")
+        {
+            var path = request.PathAndQuery.Split('?')[0];
+            Calls.Enqueue((service, region, path));
+            return RestJson(service, region, path);
         }
 
         var action = request.Form["Action"];
@@ -129,6 +137,15 @@ internal sealed partial class FakeAwsAccount(string id = FakeAwsAccount.AccountI
                 <StateValue>OK</StateValue><AlarmActions><member>arn:aws:sns:eu-west-1:111122223333:alerts</member></AlarmActions></member></MetricAlarms>
                 <CompositeAlarms/>
                 """,
+            ("sns", "ListTopics") => "<Topics><member><TopicArn>arn:aws:sns:eu-west-1:111122223333:alerts</TopicArn></member></Topics>",
+            ("sns", "ListSubscriptions") => """
+                <Subscriptions><member><TopicArn>arn:aws:sns:eu-west-1:111122223333:alerts</TopicArn><Protocol>email</Protocol>
+                <SubscriptionArn>arn:aws:sns:eu-west-1:111122223333:alerts:0c1f</SubscriptionArn><Owner>111122223333</Owner><Endpoint>ops@example.com</Endpoint></member></Subscriptions>
+                """,
+            ("rds", "DescribeDBInstances") => """
+                <DBInstances><DBInstance><DBInstanceIdentifier>orders</DBInstanceIdentifier><Engine>postgres</Engine>
+                <PubliclyAccessible>false</PubliclyAccessible><StorageEncrypted>true</StorageEncrypted></DBInstance></DBInstances>
+                """,
             _ => EmptyList(service switch { "elasticloadbalancing" => "elbv2", "monitoring" => "cloudwatch", _ => service }, action),
         };
         return result switch
@@ -189,6 +206,26 @@ internal sealed partial class FakeAwsAccount(string id = FakeAwsAccount.AccountI
             _ => Answer.Json(AwsOperations.Find(service, operation)?.ItemKey is { } key ? $$"""{"{{key}}":[]}""" : "{}"),
         };
     }
+
+    /// <summary>The rest-json services, told apart by path: EFS file systems, Security Hub (enabled in eu-west-1 only), Access Analyzer.</summary>
+    private static Answer RestJson(string service, string region, string path) => (service, path, region) switch
+    {
+        ("elasticfilesystem", "/2015-02-01/file-systems", "eu-west-1") => Answer.Json(
+            """{"FileSystems":[{"FileSystemId":"fs-0a1","OwnerId":"111122223333","LifeCycleState":"available","Encrypted":false,"NumberOfMountTargets":2}]}""",
+            type: "application/json"),
+        ("elasticfilesystem", "/2015-02-01/file-systems", _) => Answer.Json("""{"FileSystems":[]}""", type: "application/json"),
+        ("securityhub", "/accounts", "eu-west-1") => Answer.Json(
+            """{"HubArn":"arn:aws:securityhub:eu-west-1:111122223333:hub/default","SubscribedAt":"2024-01-01T00:00:00.000Z","AutoEnableControls":true}""",
+            type: "application/json"),
+        ("securityhub", "/accounts", _) => new Answer(400, "application/json",
+            """{"Code":"InvalidAccessException","Message":"Account 111122223333 is not subscribed to AWS Security Hub"}""",
+            new Dictionary<string, string> { ["x-amzn-ErrorType"] = "InvalidAccessException:http://internal.amazon.com/coral/com.amazonaws.securityhub/" }),
+        ("access-analyzer", "/analyzer", "eu-west-1") => Answer.Json(
+            """{"analyzers":[{"arn":"arn:aws:access-analyzer:eu-west-1:111122223333:analyzer/account","name":"account","type":"ACCOUNT","status":"ACTIVE","createdAt":"2024-01-01T00:00:00Z"}]}""",
+            type: "application/json"),
+        ("access-analyzer", "/analyzer", _) => Answer.Json("""{"analyzers":[]}""", type: "application/json"),
+        _ => new Answer(404, "application/json", $$"""{"message":"unexpected {{service}} request {{path}}"}"""),
+    };
 
     private static string KeyArn(string key) => $"arn:aws:kms:eu-west-1:{AccountId}:key/{key}";
 
