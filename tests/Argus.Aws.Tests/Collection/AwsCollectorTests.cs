@@ -201,6 +201,15 @@ public sealed class AwsCollectorTests
         Assert.Equal(read, AwsCollector.Rotatable(metadata));
     }
 
+    [Fact]
+    public void Security_hub_not_enabled_is_nothing_to_read_but_the_same_code_elsewhere_is_a_failure()
+    {
+        Assert.True(AwsCollector.NothingToRead(AwsOperations.DescribeHub, "InvalidAccessException"));
+        Assert.False(AwsCollector.NothingToRead(AwsOperations.ListKeys, "InvalidAccessException"));
+        Assert.False(AwsCollector.NothingToRead(AwsOperations.DescribeHub, "AccessDeniedException"));
+        Assert.True(AwsCollector.NothingToRead(AwsOperations.GetCredentialReport, "ReportNotPresent"));
+    }
+
     [Theory]
     [InlineData("cloudtrail", "DescribeTrails", "cloudtrail:DescribeTrails")]
     [InlineData("cloudtrail", "GetTrailStatus", "cloudtrail:GetTrailStatus")]
