@@ -70,6 +70,8 @@ public sealed class DocumentShapeTests
                 "DescribeListeners" => organization.Items(document.Account, document.Region, "DescribeLoadBalancers", "LoadBalancers").Select(l => GeneratedOrganization.Str(l, "LoadBalancerArn")),
                 "DescribeTargetHealth" => organization.Items(document.Account, document.Region, "DescribeTargetGroups", "TargetGroups").Select(t => GeneratedOrganization.Str(t, "TargetGroupArn")),
                 "ListAccessKeys" => organization.Items(document.Account, document.Region, "ListUsers", "Users").Select(u => GeneratedOrganization.Str(u, "UserName")),
+                "GetTrailStatus" or "GetEventSelectors" => organization.Items(document.Account, document.Region, "DescribeTrails", "trailList").Select(t => GeneratedOrganization.Str(t, "TrailARN")),
+                _ when document.Service == "kms" => organization.Items(document.Account, document.Region, "ListKeys", "Keys").Select(k => GeneratedOrganization.Str(k, "KeyId")),
                 _ when document.Service == "s3" => organization.Items(document.Account, document.Region, "ListBuckets", "Buckets").Select(b => GeneratedOrganization.Str(b, "Name")),
                 _ => throw new InvalidOperationException($"unexpected per-resource document {document}"),
             };

@@ -41,10 +41,11 @@ internal static class OperationRecognizer
             .ToList();
         if (placed.Count == 0)
         {
-            var o = top[0];
+            // Several per-resource operations can print the same keys (get-bucket-policy and kms get-key-policy): name each.
+            var made = string.Join(" or ", top.Select(o => $"{o.CliCommand}, which is made once per {o.ResourceParameter}"));
+            var folders = string.Join(" or ", top.Select(o => $"{o.ResourceParameter}=<value>/").Distinct());
             throw new ImportException(location.Path,
-                $"this is the answer of {o.CliCommand}, which is made once per {o.ResourceParameter}: put the file in a folder named "
-                + $"{o.ResourceParameter}=<value>/ for the {o.ResourceParameter} it answered for (write '/' in the value as %2F)");
+                $"this is the answer of {made}: put the file in a folder named {folders} for the resource it answered for (write '/' in the value as %2F)");
         }
 
         if (placed.Count > 1)

@@ -32,6 +32,8 @@ public sealed class AwsCollector : ISnapshotSource
         Ops.ListUsers, Ops.ListAccessKeys,
         Ops.DescribeLoadBalancers, Ops.DescribeListeners, Ops.DescribeTargetGroups, Ops.DescribeTargetHealth, Ops.DescribeTags,
         Ops.DescribeManagedPrefixLists, Ops.GetManagedPrefixListEntries,
+        Ops.DescribeTrails, Ops.GetTrailStatus, Ops.GetEventSelectors,
+        Ops.ListKeys, Ops.DescribeKey, Ops.GetKeyRotationStatus, Ops.GetKeyPolicy,
     };
 
     // elbv2:DescribeTags takes at most 20 ARNs per call.
@@ -196,7 +198,8 @@ public sealed class AwsCollector : ISnapshotSource
 
         var generic = Ops.All.Where(o => !o.Global && !o.PerResource && !Walked.Contains(o))
             .Select(o => CallAsync(region, region, o, null, null, stop));
-        await Task.WhenAll([.. generic, WalkLoadBalancingAsync(region, stop), WalkPrefixListsAsync(region, stop)]).ConfigureAwait(false);
+        await Task.WhenAll([.. generic, WalkLoadBalancingAsync(region, stop), WalkPrefixListsAsync(region, stop),
+            WalkTrailsAsync(region, stop), WalkKeysAsync(region, stop)]).ConfigureAwait(false);
     }
 
     private async Task WalkOrganizationAsync(CancellationTokenSource stop)
@@ -329,6 +332,57 @@ public sealed class AwsCollector : ISnapshotSource
             .Select(id => CallAsync(region, region, Ops.GetManagedPrefixListEntries, id, new JsonObject { ["PrefixListId"] = id }, stop))).ConfigureAwait(false);
     }
 
+    private async Task WalkTrailsAsync(string region, CancellationTokenSource stop)
+    {
+        if (await CallAsync(region, region, Ops.DescribeTrails, null, null, stop).ConfigureAwait(false) is not { } trails)
+        {
+            return;
+        }
+
+        // A multi-region trail is listed in every region (as a shadow trail); its status and selectors are read once,
+        // in its home region, unless that region is not being collected.
+        var arns = Items(trails, "trailList")
+            .Where(t => Text(t, "HomeRegion") is not { } home || home == region || !RegionNames.Contains(home, StringComparer.Ordinal))
+            .Select(t => Text(t, "TrailARN")).OfType<string>().ToList();
+        await Task.WhenAll(
+        [
+            .. arns.Select(a => CallAsync(region, region, Ops.GetTrailStatus, a, new JsonObject { ["Name"] = a }, stop)),
+            .. arns.Select(a => CallAsync(region, region, Ops.GetEventSelectors, a, new JsonObject { ["TrailName"] = a }, stop)),
+        ]).ConfigureAwait(false);
+    }
+
+    private async Task WalkKeysAsync(string region, CancellationTokenSource stop)
+    {
+        if (await CallAsync(region, region, Ops.ListKeys, null, null, stop).ConfigureAwait(false) is not { } keys)
+        {
+            return;
+        }
+
+        await Task.WhenAll(Items(keys, "Keys").Select(k => Text(k, "KeyId")).OfType<string>().Select(k => WalkKeyAsync(region, k, stop))).ConfigureAwait(false);
+    }
+
+    private async Task WalkKeyAsync(string region, string key, CancellationTokenSource stop)
+    {
+        var described = await CallAsync(region, region, Ops.DescribeKey, key, new JsonObject { ["KeyId"] = key }, stop).ConfigureAwait(false);
+        var policy = CallAsync(region, region, Ops.GetKeyPolicy, key, new JsonObject { ["KeyId"] = key, ["PolicyName"] = "default" }, stop);
+        if (described is { } d && d.TryGetProperty("KeyMetadata", out var metadata) && Rotatable(metadata))
+        {
+            await CallAsync(region, region, Ops.GetKeyRotationStatus, key, new JsonObject { ["KeyId"] = key }, stop).ConfigureAwait(false);
+        }
+
+        await policy.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Whether kms:GetKeyRotationStatus has an answer for the key: AWS rotates AWS-managed keys itself, and refuses the
+    /// call for asymmetric or HMAC keys, imported or custom-store key material, and keys pending deletion or import.
+    /// </summary>
+    internal static bool Rotatable(JsonElement metadata) =>
+        Text(metadata, "KeyManager") == "CUSTOMER"
+        && (Text(metadata, "KeySpec") ?? Text(metadata, "CustomerMasterKeySpec")) is null or "SYMMETRIC_DEFAULT"
+        && Text(metadata, "Origin") is null or "AWS_KMS"
+        && Text(metadata, "KeyState") is not ("PendingDeletion" or "PendingImport" or "PendingReplicaDeletion" or "Unavailable");
+
     /// <summary>
     /// One operation, every page, within the concurrency limit and the region's rate. Returns the answer, or null
     /// when there is none: nothing configured (NotFound), a coverage gap recorded, or collection stopped.
@@ -373,7 +427,7 @@ public sealed class AwsCollector : ISnapshotSource
         {
             return null;
         }
-        catch (AwsApiException e) when (e.Kind == AwsErrorKind.NotFound || NothingToRead(e.Code))
+        catch (AwsApiException e) when (e.Kind == AwsErrorKind.NotFound || NothingToRead(op, e.Code))
         {
             return null;
         }
@@ -419,9 +473,12 @@ public sealed class AwsCollector : ISnapshotSource
         }
     }
 
-    // Answers that mean "nothing there" without a NotFound code: an account outside any organization, and an IAM
-    // credential report never generated (generating one is a write, which Argus never makes).
-    private static bool NothingToRead(string code) => code is "AWSOrganizationsNotInUseException" or "ReportNotPresent";
+    // Answers that mean "nothing there" without a NotFound code: an account outside any organization, an IAM
+    // credential report never generated (generating one is a write, which Argus never makes), and Security Hub not
+    // enabled in the region (its only InvalidAccessException: "Account ... is not subscribed to AWS Security Hub").
+    internal static bool NothingToRead(AwsOperation op, string code) =>
+        code is "AWSOrganizationsNotInUseException" or "ReportNotPresent"
+        || (op.Service == "securityhub" && code == "InvalidAccessException");
 
     private void Emit(string region, AwsOperation op, string? resource, byte[] json) =>
         documents.Writer.TryWrite(new RawDocument(Provider.Aws, Account, region, op.Service, op.Operation, resource, json));

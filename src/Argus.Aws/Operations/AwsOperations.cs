@@ -42,6 +42,37 @@ public static class AwsOperations
     public static readonly AwsOperation DescribeAddresses = Ec2("DescribeAddresses", "Addresses");
     public static readonly AwsOperation DescribeFlowLogs = Ec2("DescribeFlowLogs", "FlowLogs");
 
+    public static readonly AwsOperation GetEbsEncryptionByDefault = new("ec2", "GetEbsEncryptionByDefault", "ec2:GetEbsEncryptionByDefault", false, null, ["EbsEncryptionByDefault"], null, "aws ec2 get-ebs-encryption-by-default");
+
+    // Shadow trails (a multi-region or organization trail seen from another region) are included, as the CLI's default does.
+    public static readonly AwsOperation DescribeTrails = new("cloudtrail", "DescribeTrails", "cloudtrail:DescribeTrails", false, null, ["trailList"], "trailList", "aws cloudtrail describe-trails");
+    public static readonly AwsOperation GetTrailStatus = new("cloudtrail", "GetTrailStatus", "cloudtrail:GetTrailStatus", false, "Name", ["IsLogging"], null, "aws cloudtrail get-trail-status");
+    public static readonly AwsOperation GetEventSelectors = new("cloudtrail", "GetEventSelectors", "cloudtrail:GetEventSelectors", false, "TrailName", ["TrailARN"], null, "aws cloudtrail get-event-selectors");
+
+    public static readonly AwsOperation ListKeys = new("kms", "ListKeys", "kms:ListKeys", false, null, ["Keys"], "Keys", "aws kms list-keys");
+    public static readonly AwsOperation DescribeKey = new("kms", "DescribeKey", "kms:DescribeKey", false, "KeyId", ["KeyMetadata"], null, "aws kms describe-key");
+    public static readonly AwsOperation GetKeyRotationStatus = new("kms", "GetKeyRotationStatus", "kms:GetKeyRotationStatus", false, "KeyId", ["KeyRotationEnabled"], null, "aws kms get-key-rotation-status");
+    public static readonly AwsOperation GetKeyPolicy = new("kms", "GetKeyPolicy", "kms:GetKeyPolicy", false, "KeyId", ["Policy"], null, "aws kms get-key-policy");
+
+    // The botocore service is "config"; the AWS CLI calls it configservice.
+    public static readonly AwsOperation DescribeConfigurationRecorders = Config("DescribeConfigurationRecorders", "ConfigurationRecorders");
+    public static readonly AwsOperation DescribeConfigurationRecorderStatus = Config("DescribeConfigurationRecorderStatus", "ConfigurationRecordersStatus");
+    public static readonly AwsOperation DescribeDeliveryChannels = Config("DescribeDeliveryChannels", "DeliveryChannels");
+
+    public static readonly AwsOperation DescribeLogGroups = new("logs", "DescribeLogGroups", "logs:DescribeLogGroups", false, null, ["logGroups"], "logGroups", "aws logs describe-log-groups");
+    public static readonly AwsOperation DescribeMetricFilters = new("logs", "DescribeMetricFilters", "logs:DescribeMetricFilters", false, null, ["metricFilters"], "metricFilters", "aws logs describe-metric-filters");
+    public static readonly AwsOperation DescribeAlarms = new("cloudwatch", "DescribeAlarms", "cloudwatch:DescribeAlarms", false, null, ["MetricAlarms"], "MetricAlarms", "aws cloudwatch describe-alarms");
+
+    public static readonly AwsOperation ListTopics = new("sns", "ListTopics", "sns:ListTopics", false, null, ["Topics"], "Topics", "aws sns list-topics");
+
+    // One account-wide call lists every subscription with its TopicArn: what ListSubscriptionsByTopic per topic would.
+    public static readonly AwsOperation ListSubscriptions = new("sns", "ListSubscriptions", "sns:ListSubscriptions", false, null, ["Subscriptions"], "Subscriptions", "aws sns list-subscriptions");
+
+    public static readonly AwsOperation DescribeDBInstances = new("rds", "DescribeDBInstances", "rds:DescribeDBInstances", false, null, ["DBInstances"], "DBInstances", "aws rds describe-db-instances");
+    public static readonly AwsOperation DescribeFileSystems = new("efs", "DescribeFileSystems", "elasticfilesystem:DescribeFileSystems", false, null, ["FileSystems"], "FileSystems", "aws efs describe-file-systems");
+    public static readonly AwsOperation DescribeHub = new("securityhub", "DescribeHub", "securityhub:DescribeHub", false, null, ["HubArn"], null, "aws securityhub describe-hub");
+    public static readonly AwsOperation ListAnalyzers = new("accessanalyzer", "ListAnalyzers", "access-analyzer:ListAnalyzers", false, null, ["analyzers"], "analyzers", "aws accessanalyzer list-analyzers");
+
     public static readonly AwsOperation DescribeDirectConnectGateways = new("directconnect", "DescribeDirectConnectGateways", "directconnect:DescribeDirectConnectGateways", false, null, ["directConnectGateways"], "directConnectGateways", "aws directconnect describe-direct-connect-gateways");
     public static readonly AwsOperation DescribeDirectConnectGatewayAssociations = new("directconnect", "DescribeDirectConnectGatewayAssociations", "directconnect:DescribeDirectConnectGatewayAssociations", false, null, ["directConnectGatewayAssociations"], "directConnectGatewayAssociations", "aws directconnect describe-direct-connect-gateway-associations");
 
@@ -93,6 +124,9 @@ public static class AwsOperations
 
     private static AwsOperation S3(string operation, string cli, string key) =>
         new("s3", operation, "s3:" + operation, true, "Bucket", [key], key is "Grants" or "TagSet" ? key : null, "aws s3api " + cli);
+
+    private static AwsOperation Config(string operation, string key) =>
+        new("config", operation, "config:" + operation, false, null, [key], key, "aws configservice " + Kebab(operation));
 
     private static AwsOperation Iam(string operation, string cli, string key) =>
         new("iam", operation, "iam:" + operation, true, null, [key], key, "aws iam " + cli);

@@ -57,6 +57,11 @@ internal static class RegionDocuments
         {
             yield return document;
         }
+
+        foreach (var document in PostureDocuments.All(d, m))
+        {
+            yield return document;
+        }
     }
 
     /// <summary>The planted gap: the development account's SCP denies reading flow logs in one region.</summary>

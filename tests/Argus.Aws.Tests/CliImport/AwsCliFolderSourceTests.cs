@@ -167,6 +167,31 @@ public sealed class AwsCliFolderSourceTests
     }
 
     [Fact]
+    public void A_key_policy_and_a_bucket_policy_are_told_apart_by_their_parameter_folder()
+    {
+        using var folder = new CliFolder();
+        folder.Write("global/s3/Bucket=my-logs/policy.json", """{"Policy": "{}"}""");
+        folder.Write("eu-west-1/kms/KeyId=1234abcd-12ab-34cd-56ef-1234567890ab/policy.json", """{"Policy": "{}", "PolicyName": "default"}""");
+        var path = folder.Write("eu-west-1/kms/policy.json", """{"Policy": "{}"}""");
+
+        var e = Assert.Throws<ImportException>(() => new AwsCliFolderSource(folder.Root, "111111111111", null).ReadDocuments().ToList());
+        Assert.Equal(path, e.Path);
+        Assert.Contains("aws s3api get-bucket-policy", e.Message);
+        Assert.Contains("aws kms get-key-policy", e.Message);
+        Assert.Contains("Bucket=<value>/", e.Message);
+        Assert.Contains("KeyId=<value>/", e.Message);
+
+        File.Delete(path);
+        var documents = new AwsCliFolderSource(folder.Root, "111111111111", null).ReadDocuments().Select(d => d.ToString()).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            [
+                "aws/111111111111/eu-west-1/kms/GetKeyPolicy[1234abcd-12ab-34cd-56ef-1234567890ab]",
+                "aws/111111111111/global/s3/GetBucketPolicy[my-logs]",
+            ],
+            documents);
+    }
+
+    [Fact]
     public void The_most_specific_operation_wins()
     {
         using var folder = new CliFolder();

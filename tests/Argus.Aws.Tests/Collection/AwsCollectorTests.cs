@@ -15,6 +15,10 @@ namespace Argus.Aws.Tests.Collection;
 
 public sealed class AwsCollectorTests
 {
+    private const string Trail = "arn:aws:cloudtrail:eu-west-1:111122223333:trail/main";
+    private const string CustomerKey = "1234abcd-12ab-34cd-56ef-1234567890ab";
+    private const string AwsManagedKey = "0987dcba-09fe-87dc-65ba-ab0987654321";
+
     private static readonly AwsCollectionOptions Fast = new() { CallsPerSecond = 1000, Concurrency = 8 };
 
     [Fact]
@@ -41,6 +45,33 @@ public sealed class AwsCollectorTests
         Assert.Contains($"aws/{FakeAwsAccount.AccountId}/global/iam/ListAccessKeys[bob]", documents);
         Assert.Contains($"aws/{FakeAwsAccount.AccountId}/global/s3/GetBucketPolicy[logs-111122223333]", documents);
         Assert.DoesNotContain($"aws/{FakeAwsAccount.AccountId}/global/s3/GetBucketPolicy[site-111122223333]", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/ec2/GetEbsEncryptionByDefault", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/cloudwatch/DescribeAlarms", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/logs/DescribeMetricFilters", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-central-1/logs/DescribeLogGroups", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/config/DescribeConfigurationRecorders", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/config/DescribeConfigurationRecorderStatus", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/config/DescribeDeliveryChannels", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-central-1/cloudtrail/DescribeTrails", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/cloudtrail/GetTrailStatus[{Trail}]", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/cloudtrail/GetEventSelectors[{Trail}]", documents);
+        Assert.DoesNotContain(documents, d => d.Contains("eu-central-1/cloudtrail/Get", StringComparison.Ordinal));
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/sns/ListTopics", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/sns/ListSubscriptions", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-central-1/rds/DescribeDBInstances", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/efs/DescribeFileSystems", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/accessanalyzer/ListAnalyzers", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/securityhub/DescribeHub", documents);
+
+        // Security Hub not enabled in eu-central-1 is "not configured": no document and no gap (asserted below).
+        Assert.DoesNotContain($"aws/{FakeAwsAccount.AccountId}/eu-central-1/securityhub/DescribeHub", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/kms/ListKeys", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/kms/DescribeKey[{CustomerKey}]", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/kms/DescribeKey[{AwsManagedKey}]", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/kms/GetKeyPolicy[{CustomerKey}]", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/kms/GetKeyPolicy[{AwsManagedKey}]", documents);
+        Assert.Contains($"aws/{FakeAwsAccount.AccountId}/eu-west-1/kms/GetKeyRotationStatus[{CustomerKey}]", documents);
+        Assert.DoesNotContain($"aws/{FakeAwsAccount.AccountId}/eu-west-1/kms/GetKeyRotationStatus[{AwsManagedKey}]", documents);
         Assert.DoesNotContain(documents, d => d.Contains("/organizations/", StringComparison.Ordinal) || d.Contains("ap-east-1", StringComparison.Ordinal));
         Assert.DoesNotContain(documents, d => d.Contains("/eu-west-1/ec2/DescribeSubnets", StringComparison.Ordinal));
 
@@ -78,6 +109,28 @@ public sealed class AwsCollectorTests
         Assert.Single(account.Calls, c => c.Region == "ap-east-1");
         Assert.DoesNotContain(account.Calls, c => c.Region == "me-south-1");
 
+        // The multi-region trail is listed in both regions but read once, in its home region.
+        Assert.Single(account.Calls, c => c.Operation == "GetTrailStatus");
+        Assert.Single(account.Calls, c => c == ("cloudtrail", "eu-west-1", "GetEventSelectors"));
+        Assert.Single(account.Calls, c => c == ("kms", "eu-west-1", "GetKeyRotationStatus"));
+
+        // Each protocol's answer arrives in the CLI's shape.
+        JsonElement Answer(string service, string operation, string? resource = null) =>
+            JsonDocument.Parse(documents.Single(d => d.Region == "eu-west-1" && d.Service == service && d.Operation == operation && d.Resource == resource).Json).RootElement;
+        Assert.Equal("orders", Answer("rds", "DescribeDBInstances").GetProperty("DBInstances")[0].GetProperty("DBInstanceIdentifier").GetString());
+        Assert.False(Answer("efs", "DescribeFileSystems").GetProperty("FileSystems")[0].GetProperty("Encrypted").GetBoolean());
+        Assert.Equal("ACCOUNT", Answer("accessanalyzer", "ListAnalyzers").GetProperty("analyzers")[0].GetProperty("type").GetString());
+        Assert.StartsWith("arn:aws:securityhub:", Answer("securityhub", "DescribeHub").GetProperty("HubArn").GetString(), StringComparison.Ordinal);
+        Assert.Equal("email", Answer("sns", "ListSubscriptions").GetProperty("Subscriptions")[0].GetProperty("Protocol").GetString());
+        Assert.Equal("RootLogin", Answer("cloudwatch", "DescribeAlarms").GetProperty("MetricAlarms")[0].GetProperty("MetricName").GetString());
+        Assert.True(Answer("ec2", "GetEbsEncryptionByDefault").GetProperty("EbsEncryptionByDefault").GetBoolean());
+        Assert.True(Answer("cloudtrail", "GetTrailStatus", Trail).GetProperty("IsLogging").GetBoolean());
+        Assert.Equal("CUSTOMER", Answer("kms", "DescribeKey", CustomerKey).GetProperty("KeyMetadata").GetProperty("KeyManager").GetString());
+        Assert.True(Answer("kms", "GetKeyRotationStatus", CustomerKey).GetProperty("KeyRotationEnabled").GetBoolean());
+        Assert.Equal("2012-10-17", JsonDocument.Parse(Answer("kms", "GetKeyPolicy", AwsManagedKey).GetProperty("Policy").GetString()!).RootElement.GetProperty("Version").GetString());
+        Assert.True(Answer("config", "DescribeConfigurationRecorderStatus").GetProperty("ConfigurationRecordersStatus")[0].GetProperty("recording").GetBoolean());
+        Assert.False(Answer("kms", "ListKeys").TryGetProperty("Truncated", out _));
+
         // The throttled call was retried and its answer kept.
         Assert.Equal(2, account.Calls.Count(c => c == ("ec2", "eu-west-1", "DescribeSecurityGroups")));
         Assert.Single(documents, d => d.Operation == "DescribeSecurityGroups" && d.Region == "eu-west-1");
@@ -93,6 +146,7 @@ public sealed class AwsCollectorTests
         var documents = collector.ReadDocuments().ToList();
 
         Assert.Equal(["eu-central-1"], collector.RegionNames);
+        Assert.Single(documents, d => d.Service == "cloudtrail" && d.Operation == "GetTrailStatus" && d.Region == "eu-central-1" && d.Resource == Trail);
         Assert.All(account.Calls.Where(c => c.Service is "ec2" or "elasticloadbalancing"), c => Assert.Equal("eu-central-1", c.Region));
         Assert.Equal(["eu-central-1", Regions.Global], documents.Select(d => d.Region).Distinct().Order(StringComparer.Ordinal));
         Assert.Empty(collector.Gaps);
@@ -132,6 +186,58 @@ public sealed class AwsCollectorTests
     public void Every_per_resource_operation_is_walked_from_its_parent()
     {
         Assert.All(AwsOperations.All.Where(o => o.PerResource), o => Assert.Contains(o, AwsCollector.Walked));
+    }
+
+    [Theory]
+    [InlineData("CUSTOMER", "SYMMETRIC_DEFAULT", "AWS_KMS", "Enabled", true)]
+    [InlineData("CUSTOMER", "SYMMETRIC_DEFAULT", "AWS_KMS", "Disabled", true)]
+    [InlineData("AWS", "SYMMETRIC_DEFAULT", "AWS_KMS", "Enabled", false)]
+    [InlineData("CUSTOMER", "RSA_2048", "AWS_KMS", "Enabled", false)]
+    [InlineData("CUSTOMER", "SYMMETRIC_DEFAULT", "EXTERNAL", "Enabled", false)]
+    [InlineData("CUSTOMER", "SYMMETRIC_DEFAULT", "AWS_KMS", "PendingDeletion", false)]
+    public void Key_rotation_is_read_only_where_AWS_answers_it(string manager, string spec, string origin, string state, bool read)
+    {
+        var metadata = JsonDocument.Parse(JsonSerializer.Serialize(new { KeyManager = manager, KeySpec = spec, Origin = origin, KeyState = state })).RootElement;
+        Assert.Equal(read, AwsCollector.Rotatable(metadata));
+    }
+
+    [Fact]
+    public void Security_hub_not_enabled_is_nothing_to_read_but_the_same_code_elsewhere_is_a_failure()
+    {
+        Assert.True(AwsCollector.NothingToRead(AwsOperations.DescribeHub, "InvalidAccessException"));
+        Assert.False(AwsCollector.NothingToRead(AwsOperations.ListKeys, "InvalidAccessException"));
+        Assert.False(AwsCollector.NothingToRead(AwsOperations.DescribeHub, "AccessDeniedException"));
+        Assert.True(AwsCollector.NothingToRead(AwsOperations.GetCredentialReport, "ReportNotPresent"));
+    }
+
+    [Theory]
+    [InlineData("cloudtrail", "DescribeTrails", "cloudtrail:DescribeTrails")]
+    [InlineData("cloudtrail", "GetTrailStatus", "cloudtrail:GetTrailStatus")]
+    [InlineData("cloudtrail", "GetEventSelectors", "cloudtrail:GetEventSelectors")]
+    [InlineData("kms", "ListKeys", "kms:ListKeys")]
+    [InlineData("kms", "DescribeKey", "kms:DescribeKey")]
+    [InlineData("kms", "GetKeyRotationStatus", "kms:GetKeyRotationStatus")]
+    [InlineData("kms", "GetKeyPolicy", "kms:GetKeyPolicy")]
+    [InlineData("config", "DescribeConfigurationRecorders", "config:DescribeConfigurationRecorders")]
+    [InlineData("config", "DescribeConfigurationRecorderStatus", "config:DescribeConfigurationRecorderStatus")]
+    [InlineData("config", "DescribeDeliveryChannels", "config:DescribeDeliveryChannels")]
+    [InlineData("logs", "DescribeLogGroups", "logs:DescribeLogGroups")]
+    [InlineData("logs", "DescribeMetricFilters", "logs:DescribeMetricFilters")]
+    [InlineData("cloudwatch", "DescribeAlarms", "cloudwatch:DescribeAlarms")]
+    [InlineData("ec2", "GetEbsEncryptionByDefault", "ec2:GetEbsEncryptionByDefault")]
+    [InlineData("sns", "ListTopics", "sns:ListTopics")]
+    [InlineData("sns", "ListSubscriptions", "sns:ListSubscriptions")]
+    [InlineData("rds", "DescribeDBInstances", "rds:DescribeDBInstances")]
+    [InlineData("efs", "DescribeFileSystems", "elasticfilesystem:DescribeFileSystems")]
+    [InlineData("securityhub", "DescribeHub", "securityhub:DescribeHub")]
+    [InlineData("accessanalyzer", "ListAnalyzers", "access-analyzer:ListAnalyzers")]
+    public void Posture_operations_are_authorized_by_their_catalog_actions(string service, string operation, string action)
+    {
+        using var http = new HttpClient();
+        var client = new AwsApiClient(http, AwsPermissionCatalog.Instance);
+
+        Assert.Equal(action, client.ActionFor(service, operation));
+        Assert.NotNull(AwsPermissionCatalog.Instance.Find(Provider.Aws, action));
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Argus.Aws.Operations;
 using Argus.Aws.Tests.Client;
@@ -9,7 +10,9 @@ namespace Argus.Aws.Tests.Collection;
 /// A small AWS account behind <see cref="LocalAwsServer"/>: regions eu-west-1 and eu-central-1 enabled, ap-east-1
 /// listed as opted in but answering OptInRequired, me-south-1 not opted in; two VPCs, a security group that is
 /// throttled once, subnets denied, a load balancer with a listener, two IAM users with keys, a bucket with a
-/// policy and one without, and no organization. Operations it does not model answer empty, as for an empty account.
+/// policy and one without, no organization; in eu-west-1 a multi-region trail, a customer and an AWS-managed KMS key,
+/// an AWS Config recorder, an EFS file system, Security Hub (not enabled elsewhere) and an analyzer; a CloudWatch alarm, an
+/// SNS topic with a subscription and an RDS instance in each region. Operations it does not model answer empty, as for an empty account.
 /// </summary>
 internal sealed partial class FakeAwsAccount(string id = FakeAwsAccount.AccountId)
 {
@@ -17,6 +20,9 @@ internal sealed partial class FakeAwsAccount(string id = FakeAwsAccount.AccountI
 
     private const string Ec2Ns = "http://ec2.amazonaws.com/doc/2016-11-15/";
     private const string S3Ns = "http://s3.amazonaws.com/doc/2006-03-01/";
+    private const string TrailArn = "arn:aws:cloudtrail:eu-west-1:111122223333:trail/main";
+    private const string CustomerKey = "1234abcd-12ab-34cd-56ef-1234567890ab";
+    private const string AwsKey = "0987dcba-09fe-87dc-65ba-ab0987654321";
     private const string LbArn = "arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/web/50dc6c495c0c9188";
 
     private int securityGroupCalls;
@@ -30,9 +36,10 @@ internal sealed partial class FakeAwsAccount(string id = FakeAwsAccount.AccountI
         var (region, service) = (scope.Groups[1].Value, scope.Groups[2].Value);
         if (request.Headers.TryGetValue("x-amz-target", out var target))
         {
-            var op = target[(target.IndexOf('.') + 1)..];
+            // CloudTrail's target prefix holds dots of its own: the operation follows the last one.
+            var op = target[(target.LastIndexOf('.') + 1)..];
             Calls.Enqueue((service, region, op));
-            return Json(service, op);
+            return Json(service, region, op, request.Body);
         }
 
         if (service == "s3")
@@ -40,6 +47,13 @@ internal sealed partial class FakeAwsAccount(string id = FakeAwsAccount.AccountI
             var (bucket, sub) = S3Target(request.PathAndQuery);
             Calls.Enqueue((service, region, sub + (bucket is null ? "" : "/" + bucket)));
             return S3(region, bucket, sub);
+        }
+
+        if (service is "elasticfilesystem" or "securityhub" or "access-analyzer")
+        {
+            var path = request.PathAndQuery.Split('?')[0];
+            Calls.Enqueue((service, region, path));
+            return RestJson(service, region, path);
         }
 
         var action = request.Form["Action"];
@@ -66,6 +80,7 @@ internal sealed partial class FakeAwsAccount(string id = FakeAwsAccount.AccountI
                 """,
             ("eu-west-1", "DescribeVpcs") => Vpc("vpc-0a1", "10.1.0.0/16"),
             ("eu-central-1", "DescribeVpcs") => Vpc("vpc-0c1", "10.2.0.0/16"),
+            (_, "GetEbsEncryptionByDefault") => $"<ebsEncryptionByDefault>{(region == "eu-west-1" ? "true" : "false")}</ebsEncryptionByDefault>",
             ("eu-west-1", "DescribeSubnets") => null,
             ("eu-west-1", "DescribeSecurityGroups") => Interlocked.Increment(ref securityGroupCalls) == 1
                 ? null
@@ -117,7 +132,21 @@ internal sealed partial class FakeAwsAccount(string id = FakeAwsAccount.AccountI
             ("elasticloadbalancing", "DescribeTags") => $"""
                 <TagDescriptions><member><ResourceArn>{form["ResourceArns.member.1"]}</ResourceArn><Tags><member><Key>team</Key><Value>web</Value></member></Tags></member></TagDescriptions>
                 """,
-            _ => EmptyList(service == "elasticloadbalancing" ? "elbv2" : service, action),
+            ("monitoring", "DescribeAlarms") => """
+                <MetricAlarms><member><AlarmName>root-login</AlarmName><MetricName>RootLogin</MetricName><Namespace>CIS</Namespace>
+                <StateValue>OK</StateValue><AlarmActions><member>arn:aws:sns:eu-west-1:111122223333:alerts</member></AlarmActions></member></MetricAlarms>
+                <CompositeAlarms/>
+                """,
+            ("sns", "ListTopics") => "<Topics><member><TopicArn>arn:aws:sns:eu-west-1:111122223333:alerts</TopicArn></member></Topics>",
+            ("sns", "ListSubscriptions") => """
+                <Subscriptions><member><TopicArn>arn:aws:sns:eu-west-1:111122223333:alerts</TopicArn><Protocol>email</Protocol>
+                <SubscriptionArn>arn:aws:sns:eu-west-1:111122223333:alerts:0c1f</SubscriptionArn><Owner>111122223333</Owner><Endpoint>ops@example.com</Endpoint></member></Subscriptions>
+                """,
+            ("rds", "DescribeDBInstances") => """
+                <DBInstances><DBInstance><DBInstanceIdentifier>orders</DBInstanceIdentifier><Engine>postgres</Engine>
+                <PubliclyAccessible>false</PubliclyAccessible><StorageEncrypted>true</StorageEncrypted></DBInstance></DBInstances>
+                """,
+            _ => EmptyList(service switch { "elasticloadbalancing" => "elbv2", "monitoring" => "cloudwatch", _ => service }, action),
         };
         return result switch
         {
@@ -133,11 +162,72 @@ internal sealed partial class FakeAwsAccount(string id = FakeAwsAccount.AccountI
     private static Answer QueryError(int status, string code, string message) =>
         Answer.Xml($"<ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code><Message>{message}</Message></Error><RequestId>r</RequestId></ErrorResponse>", status);
 
-    private static Answer Json(string service, string operation) => (service, operation) switch
+    private static Answer Json(string service, string region, string operation, string body)
     {
-        ("organizations", "DescribeOrganization") => Answer.Json("""{"__type":"AWSOrganizationsNotInUseException","Message":"Your account is not a member of an organization."}""", 400),
-        _ => Answer.Json(AwsOperations.Find(service, operation)?.ItemKey is { } key ? $$"""{"{{key}}":[]}""" : "{}"),
+        var request = JsonDocument.Parse(body.Length == 0 ? "{}" : body).RootElement;
+        string Param(string name) => request.GetProperty(name).GetString()!;
+        return (service, operation) switch
+        {
+            ("organizations", "DescribeOrganization") => Answer.Json("""{"__type":"AWSOrganizationsNotInUseException","Message":"Your account is not a member of an organization."}""", 400),
+
+            // One multi-region trail homed in eu-west-1, listed everywhere as AWS lists shadow trails.
+            ("cloudtrail", "DescribeTrails") => Answer.Json($$"""
+                {"trailList":[{"Name":"main","S3BucketName":"logs-111122223333","IsMultiRegionTrail":true,"HomeRegion":"eu-west-1",
+                "TrailARN":"{{TrailArn}}","LogFileValidationEnabled":true,"IsOrganizationTrail":false}]}
+                """),
+            ("cloudtrail", "GetTrailStatus") when Param("Name") == TrailArn => Answer.Json("""{"IsLogging":true,"LatestDeliveryTime":1.7e9}"""),
+            ("cloudtrail", "GetEventSelectors") when Param("TrailName") == TrailArn => Answer.Json($$"""
+                {"TrailARN":"{{TrailArn}}","EventSelectors":[{"ReadWriteType":"All","IncludeManagementEvents":true,"DataResources":[],"ExcludeManagementEventSources":[]}]}
+                """),
+            ("cloudtrail", _) => Answer.Json("""{"__type":"TrailNotFoundException","Message":"Unknown trail"}""", 400),
+
+            // eu-west-1 holds a customer key and the AWS-managed S3 key; only the first has a rotation status to read.
+            ("kms", "ListKeys") when region == "eu-west-1" => Answer.Json($$"""
+                {"Keys":[{"KeyId":"{{CustomerKey}}","KeyArn":"{{KeyArn(CustomerKey)}}"},{"KeyId":"{{AwsKey}}","KeyArn":"{{KeyArn(AwsKey)}}"}],"Truncated":false}
+                """),
+            ("kms", "DescribeKey") when Param("KeyId") is CustomerKey or AwsKey => Answer.Json($$$"""
+                {"KeyMetadata":{"AWSAccountId":"{{{AccountId}}}","KeyId":"{{{Param("KeyId")}}}","Arn":"{{{KeyArn(Param("KeyId"))}}}","Enabled":true,
+                "KeyUsage":"ENCRYPT_DECRYPT","KeyState":"Enabled","Origin":"AWS_KMS","KeySpec":"SYMMETRIC_DEFAULT",
+                "KeyManager":"{{{(Param("KeyId") == CustomerKey ? "CUSTOMER" : "AWS")}}}"}}
+                """),
+            ("kms", "GetKeyRotationStatus") when Param("KeyId") == CustomerKey => Answer.Json("""{"KeyRotationEnabled":true}"""),
+            ("kms", "GetKeyPolicy") when Param("KeyId") is CustomerKey or AwsKey && Param("PolicyName") == "default" => Answer.Json(
+                $$$"""{"Policy":"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::{{{AccountId}}}:root\"},\"Action\":\"kms:*\",\"Resource\":\"*\"}]}","PolicyName":"default"}"""),
+            ("kms", "ListKeys") => Answer.Json("""{"Keys":[],"Truncated":false}"""),
+            ("kms", _) => Answer.Json("""{"__type":"NotFoundException","Message":"Invalid keyId"}""", 400),
+
+            ("config", "DescribeConfigurationRecorders") when region == "eu-west-1" => Answer.Json($$$"""
+                {"ConfigurationRecorders":[{"name":"default","roleARN":"arn:aws:iam::{{{AccountId}}}:role/config","recordingGroup":{"allSupported":true,"includeGlobalResourceTypes":true}}]}
+                """),
+            ("config", "DescribeConfigurationRecorderStatus") when region == "eu-west-1" => Answer.Json(
+                """{"ConfigurationRecordersStatus":[{"name":"default","recording":true,"lastStatus":"SUCCESS"}]}"""),
+            ("config", "DescribeDeliveryChannels") when region == "eu-west-1" => Answer.Json(
+                """{"DeliveryChannels":[{"name":"default","s3BucketName":"logs-111122223333"}]}"""),
+            _ => Answer.Json(AwsOperations.Find(service, operation)?.ItemKey is { } key ? $$"""{"{{key}}":[]}""" : "{}"),
+        };
+    }
+
+    /// <summary>The rest-json services, told apart by path: EFS file systems, Security Hub (enabled in eu-west-1 only), Access Analyzer.</summary>
+    private static Answer RestJson(string service, string region, string path) => (service, path, region) switch
+    {
+        ("elasticfilesystem", "/2015-02-01/file-systems", "eu-west-1") => Answer.Json(
+            """{"FileSystems":[{"FileSystemId":"fs-0a1","OwnerId":"111122223333","LifeCycleState":"available","Encrypted":false,"NumberOfMountTargets":2}]}""",
+            type: "application/json"),
+        ("elasticfilesystem", "/2015-02-01/file-systems", _) => Answer.Json("""{"FileSystems":[]}""", type: "application/json"),
+        ("securityhub", "/accounts", "eu-west-1") => Answer.Json(
+            """{"HubArn":"arn:aws:securityhub:eu-west-1:111122223333:hub/default","SubscribedAt":"2024-01-01T00:00:00.000Z","AutoEnableControls":true}""",
+            type: "application/json"),
+        ("securityhub", "/accounts", _) => new Answer(400, "application/json",
+            """{"Code":"InvalidAccessException","Message":"Account 111122223333 is not subscribed to AWS Security Hub"}""",
+            new Dictionary<string, string> { ["x-amzn-ErrorType"] = "InvalidAccessException:http://internal.amazon.com/coral/com.amazonaws.securityhub/" }),
+        ("access-analyzer", "/analyzer", "eu-west-1") => Answer.Json(
+            """{"analyzers":[{"arn":"arn:aws:access-analyzer:eu-west-1:111122223333:analyzer/account","name":"account","type":"ACCOUNT","status":"ACTIVE","createdAt":"2024-01-01T00:00:00Z"}]}""",
+            type: "application/json"),
+        ("access-analyzer", "/analyzer", _) => Answer.Json("""{"analyzers":[]}""", type: "application/json"),
+        _ => new Answer(404, "application/json", $$"""{"message":"unexpected {{service}} request {{path}}"}"""),
     };
+
+    private static string KeyArn(string key) => $"arn:aws:kms:eu-west-1:{AccountId}:key/{key}";
 
     /// <summary>The empty list element AWS sends when there is nothing to list (EC2's are named differently).</summary>
     private static string EmptyList(string service, string operation)
