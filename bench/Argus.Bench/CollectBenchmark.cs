@@ -58,9 +58,10 @@ public static class CollectBenchmark
         clock.Stop();
 
         // The ideal: every account-region runs in parallel and each makes its calls at exactly the rate limit, so
-        // the slowest one (the most calls; global services are signed for the home region) sets the time.
+        // the busiest one (global services are signed for the home region, so it is usually there) sets the time.
+        // Its bucket starts full: the first `rate` calls are free, the rest come at `rate` a second.
         var busiest = server.Answered.MaxBy(a => a.Value);
-        var ideal = busiest.Value / rate;
+        var ideal = Math.Max(busiest.Value - rate, 0) / rate;
         var calls = server.Answered.Values.Sum();
         Console.WriteLine($"calls        {calls,12:N0}");
         Console.WriteLine($"throttled    {server.Throttled,12:N0}");
