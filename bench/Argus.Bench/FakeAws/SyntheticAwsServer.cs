@@ -105,8 +105,10 @@ internal sealed partial class SyntheticAwsServer : IDisposable
         {
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
             var text = await reader.ReadToEndAsync().ConfigureAwait(false);
+            // The limit applies as the call arrives, as at AWS's front door; the latency is the rest of the trip.
+            var answer = Handle(context.Request, text);
             await Task.Delay(Random.Shared.Next(latencyMs.Min, latencyMs.Max + 1)).ConfigureAwait(false);
-            (status, type, body) = Handle(context.Request, text);
+            (status, type, body) = answer;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
