@@ -108,6 +108,23 @@ internal static class WireWriter
 
     private static void Members(XmlWriter xml, ServiceModel model, Shape shape, JsonObject value)
     {
+        // Attributes first (S3's Grantee xsi:type): they must precede the element's children.
+        foreach (var (name, member) in shape.Members.Where(m => m.Value.XmlAttribute))
+        {
+            if (Scalar(value[name]) is { } attribute)
+            {
+                var xmlName = member.LocationName ?? name;
+                if (xmlName.StartsWith("xsi:", StringComparison.Ordinal))
+                {
+                    xml.WriteAttributeString("xsi", xmlName[4..], "http://www.w3.org/2001/XMLSchema-instance", attribute);
+                }
+                else
+                {
+                    xml.WriteAttributeString(xmlName, attribute);
+                }
+            }
+        }
+
         foreach (var (name, member) in shape.Members)
         {
             if (member.Location is not null || member.XmlAttribute || value[name] is not { } field)
