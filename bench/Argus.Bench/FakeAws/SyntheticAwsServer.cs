@@ -24,6 +24,7 @@ internal sealed partial class SyntheticAwsServer : IDisposable
 
     private readonly HttpListener listener = new();
     private readonly Dictionary<DocumentKey, byte[]> documents;
+    private readonly Dictionary<DocumentKey, (string Type, byte[] Body)> rendered;
     private readonly HashSet<(string Service, string Operation)> generated;
     private readonly Dictionary<string, string> servicesBySigningName;
     private readonly ConcurrentDictionary<(string Account, string Region), RateLimiter> limits = new();
@@ -40,6 +41,9 @@ internal sealed partial class SyntheticAwsServer : IDisposable
         this.rate = rate;
         this.latencyMs = latencyMs;
         generated = [.. documents.Keys.Select(k => (k.Service, k.Operation))];
+        // Rendered before the clock starts: AWS's own serialization is not the collector's cost, and on a shared
+        // machine it would compete with the collector for the same cores.
+        rendered = documents.AsParallel().ToDictionary(d => d.Key, d => Render(d.Key, d.Value));
         servicesBySigningName = AwsOperations.All.Select(o => o.Service).Distinct()
             .ToDictionary(s => (ServiceModel.Find(s) ?? throw new InvalidOperationException($"no model for {s}")).SigningName, s => s, StringComparer.Ordinal);
         using (var socket = new TcpListener(IPAddress.Loopback, 0))
@@ -164,31 +168,46 @@ internal sealed partial class SyntheticAwsServer : IDisposable
             Interlocked.Increment(ref emptyAnswers);
         }
 
-        var cli = document is null ? [] : (JsonObject)JsonNode.Parse(document)!;
-        if (service == "elbv2" && operation.Name == "DescribeTags")
+        if (document is null)
         {
-            cli = RequestedTags(cli, candidates);
+            var (emptyType, empty) = WireWriter.Answer(model, operation, []);
+            return (200, emptyType, empty);
         }
 
-        var (type, bytes) = WireWriter.Answer(model, operation, cli);
+        if (service == "elbv2" && operation.Name == "DescribeTags")
+        {
+            var (tagsType, tags) = WireWriter.Answer(model, operation, RequestedTags((JsonObject)JsonNode.Parse(documents[document])!, candidates));
+            return (200, tagsType, tags);
+        }
+
+        var (type, bytes) = rendered[document];
         return (200, type, bytes);
     }
 
-    private byte[]? Find(string account, string region, string service, string operation, IReadOnlyList<string> candidates)
+    private static (string Type, byte[] Body) Render(DocumentKey key, byte[] json)
+    {
+        var model = ServiceModel.Find(key.Service);
+        var operation = model?.Operation(key.Operation);
+        return model is null || operation is null
+            ? ("application/json", json) // an operation the collector never calls; never asked for
+            : WireWriter.Answer(model, operation, (JsonObject)JsonNode.Parse(json)!);
+    }
+
+    private DocumentKey? Find(string account, string region, string service, string operation, IReadOnlyList<string> candidates)
     {
         foreach (var resource in candidates)
         {
-            if (documents.TryGetValue(new DocumentKey(account, region, service, operation, resource), out var found)
-                || documents.TryGetValue(new DocumentKey(account, Regions.Global, service, operation, resource), out found))
+            foreach (var key in new[] { new DocumentKey(account, region, service, operation, resource), new DocumentKey(account, Regions.Global, service, operation, resource) })
             {
-                return found;
+                if (documents.ContainsKey(key))
+                {
+                    return key;
+                }
             }
         }
 
-        return documents.TryGetValue(new DocumentKey(account, region, service, operation, null), out var whole)
-            || documents.TryGetValue(new DocumentKey(account, Regions.Global, service, operation, null), out whole)
-            ? whole
-            : null;
+        return new[] { new DocumentKey(account, region, service, operation, null), new DocumentKey(account, Regions.Global, service, operation, null) }
+            .Cast<DocumentKey?>().FirstOrDefault(k => documents.ContainsKey(k!));
     }
 
     /// <summary>The operation a request calls and the parameter values that may name its resource.</summary>
