@@ -27,12 +27,14 @@ public static class CollectBenchmark
         var seed = int.Parse(Arg(args, "--seed") ?? "42", CultureInfo.InvariantCulture);
         var rate = double.Parse(Arg(args, "--rate") ?? "10", CultureInfo.InvariantCulture);
         var latency = (Min: int.Parse(Arg(args, "--latency-min") ?? "20", CultureInfo.InvariantCulture), Max: int.Parse(Arg(args, "--latency-max") ?? "50", CultureInfo.InvariantCulture));
+        // The collector's own limit; below the server's it leaves room for the jitter of arrivals.
+        var clientRate = double.Parse(Arg(args, "--client-rate") ?? Arg(args, "--rate") ?? "10", CultureInfo.InvariantCulture);
         var preset = SyntheticPresets.Find(presetName) ?? throw new ArgumentException($"unknown preset {presetName}");
 
         var index = SyntheticAwsServer.Index(SyntheticEnvironment.Generate(preset, seed));
         var accounts = index.Keys.GroupBy(k => k.Account)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(k => k.Region).Where(r => r != Regions.Global).Distinct().Order(StringComparer.Ordinal)]);
-        Console.WriteLine($"preset {preset.Name}, seed {seed}: {accounts.Count} accounts, {index.Count:N0} documents; {rate} calls/s per account-region, {latency.Min}-{latency.Max} ms latency");
+        Console.WriteLine($"preset {preset.Name}, seed {seed}: {accounts.Count} accounts, {index.Count:N0} documents; {rate} calls/s per account-region (collector {clientRate}), {latency.Min}-{latency.Max} ms latency");
 
         using var server = new SyntheticAwsServer(index, rate, latency);
         using var http = new HttpClient();
@@ -43,7 +45,7 @@ public static class CollectBenchmark
         // ReadDocuments blocks its reader: one dedicated thread per account keeps the pool free for the calls.
         var runs = accounts.Select(a => Task.Factory.StartNew(() =>
         {
-            var options = new AwsCollectionOptions { Regions = a.Value, Endpoint = server.Endpoint, CallsPerSecond = rate };
+            var options = new AwsCollectionOptions { Regions = a.Value, Endpoint = server.Endpoint, CallsPerSecond = clientRate };
             var credentials = new BasicAWSCredentials("AKID" + a.Key, "fake-secret");
             var collector = AwsCollector.ConnectAsync(client, credentials, options, null, CancellationToken.None).GetAwaiter().GetResult();
             foreach (var d in collector.ReadDocuments())
