@@ -20,7 +20,7 @@ namespace Argus.Bench.FakeAws;
 /// </summary>
 internal sealed partial class SyntheticAwsServer : IDisposable
 {
-    private const string Ec2Empty = "00000000-0000-0000-0000-000000000000";
+    private const string RequestId = "00000000-0000-0000-0000-000000000000";
 
     private readonly HttpListener listener = new();
     private readonly Dictionary<DocumentKey, byte[]> documents;
@@ -252,9 +252,9 @@ internal sealed partial class SyntheticAwsServer : IDisposable
         var status = code is "SlowDown" ? 503 : code.EndsWith("NotFound", StringComparison.Ordinal) ? 404 : 400;
         var (type, text) = model.Protocol switch
         {
-            "ec2" => ("text/xml", $"<Response><Errors><Error><Code>{code}</Code><Message>{message}</Message></Error></Errors><RequestID>{Ec2Empty}</RequestID></Response>"),
-            "query" => ("text/xml", $"<ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code><Message>{message}</Message></Error><RequestId>{Ec2Empty}</RequestId></ErrorResponse>"),
-            "rest-xml" => ("application/xml", $"<Error><Code>{code}</Code><Message>{message}</Message><RequestId>{Ec2Empty}</RequestId></Error>"),
+            "ec2" => ("text/xml", $"<Response><Errors><Error><Code>{code}</Code><Message>{message}</Message></Error></Errors><RequestID>{RequestId}</RequestID></Response>"),
+            "query" => ("text/xml", $"<ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code><Message>{message}</Message></Error><RequestId>{RequestId}</RequestId></ErrorResponse>"),
+            "rest-xml" => ("application/xml", $"<Error><Code>{code}</Code><Message>{message}</Message><RequestId>{RequestId}</RequestId></Error>"),
             _ => ("application/x-amz-json-" + model.JsonVersion, $$"""{"__type":"{{code}}","message":"{{message}}"}"""),
         };
         return (status, type, Encoding.UTF8.GetBytes(text));
