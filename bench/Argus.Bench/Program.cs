@@ -8,5 +8,11 @@ if (args.Length > 0 && args[0] == "import")
     return ImportBenchmark.Run(args[1..]);
 }
 
+// `collect` collects a synthetic preset from a local fake AWS with rate limits and latency.
+if (args.Length > 0 && args[0] == "collect")
+{
+    return CollectBenchmark.Run(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ImportBenchmark).Assembly).Run(args);
 return 0;

@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Amazon.Runtime;
+using Argus.Aws.Client;
+using Argus.Aws.Collection;
+using Argus.Aws.Operations;
+using Argus.Aws.Permissions;
+using Argus.Bench.FakeAws;
+using Argus.Core.Model;
+using Argus.Synthetic;
+
+namespace Argus.Bench;
+
+/// <summary>
+/// Collects a synthetic organization from a local fake AWS with per-(account, region) rate limits and latency,
+/// one <see cref="AwsCollector"/> per account, all accounts in parallel; prints wall time against the ideal,
+/// throttled answers, peak memory, and which documents collected are missing, extra or differ from the preset's
+/// (printed for the reader to judge, not failing the run: the collector skips AWS-managed prefix lists by design).
+/// </summary>
+public static class CollectBenchmark
+{
+    public static int Run(string[] args)
+    {
+        var presetName = Arg(args, "--preset") ?? "medium";
+        var seed = int.Parse(Arg(args, "--seed") ?? "42", CultureInfo.InvariantCulture);
+        var rate = double.Parse(Arg(args, "--rate") ?? "10", CultureInfo.InvariantCulture);
+        var latency = (Min: int.Parse(Arg(args, "--latency-min") ?? "20", CultureInfo.InvariantCulture), Max: int.Parse(Arg(args, "--latency-max") ?? "50", CultureInfo.InvariantCulture));
+        // The collector's own limit; below the server's it leaves room for the jitter of arrivals.
+        var clientRate = double.Parse(Arg(args, "--client-rate") ?? Arg(args, "--rate") ?? "10", CultureInfo.InvariantCulture);
+        var preset = SyntheticPresets.Find(presetName) ?? throw new ArgumentException($"unknown preset {presetName}");
+
+        var index = SyntheticAwsServer.Index(SyntheticEnvironment.Generate(preset, seed));
+        var accounts = index.Keys.GroupBy(k => k.Account)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(k => k.Region).Where(r => r != Regions.Global).Distinct().Order(StringComparer.Ordinal)]);
+        Console.WriteLine($"preset {preset.Name}, seed {seed}: {accounts.Count} accounts, {index.Count:N0} documents; {rate} calls/s per account-region (collector {clientRate}), {latency.Min}-{latency.Max} ms latency");
+
+        using var server = new SyntheticAwsServer(index, rate, latency);
+        using var http = new HttpClient();
+        var client = new AwsApiClient(http, AwsPermissionCatalog.Instance);
+        var collected = new ConcurrentDictionary<DocumentKey, byte[]>();
+        var gaps = new ConcurrentBag<CoverageGap>();
+        var clock = Stopwatch.StartNew();
+        // ReadDocuments blocks its reader: one dedicated thread per account keeps the pool free for the calls.
+        var runs = accounts.Select(a => Task.Factory.StartNew(() =>
+        {
+            var options = new AwsCollectionOptions { Regions = a.Value, Endpoint = server.Endpoint, CallsPerSecond = clientRate };
+            var credentials = new BasicAWSCredentials("AKID" + a.Key, "fake-secret");
+            var collector = AwsCollector.ConnectAsync(client, credentials, options, null, CancellationToken.None).GetAwaiter().GetResult();
+            foreach (var d in collector.ReadDocuments())
+            {
+                collected[new DocumentKey(d.Account, d.Region, d.Service, d.Operation, d.Resource)] = d.Json.ToArray();
+            }
+
+            foreach (var gap in collector.Gaps)
+            {
+                gaps.Add(gap);
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+        Task.WaitAll(runs);
+        clock.Stop();
+
+        // The ideal: every account-region runs in parallel and each makes its calls at exactly the rate limit, so
+        // the busiest one (global services are signed for the home region, so it is usually there) sets the time.
+        // Its bucket starts full: the first `rate` calls are free, the rest come at `rate` a second.
+        var busiest = server.Answered.MaxBy(a => a.Value);
+        var ideal = Math.Max(busiest.Value - rate, 0) / rate;
+        var calls = server.Answered.Values.Sum();
+        Console.WriteLine($"calls        {calls,12:N0}");
+        Console.WriteLine($"throttled    {server.Throttled,12:N0}");
+        Console.WriteLine($"seconds      {clock.Elapsed.TotalSeconds,12:N1}");
+        Console.WriteLine($"ideal s      {ideal,12:N1}   ({busiest.Value} calls in {busiest.Key.Account}/{busiest.Key.Region} at {rate}/s)");
+        Console.WriteLine($"ratio        {clock.Elapsed.TotalSeconds / ideal,12:N2}");
+        Console.WriteLine($"peak MB      {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0,12:N0}");
+        Console.WriteLine($"gaps         {gaps.Count,12:N0}");
+        foreach (var group in gaps.GroupBy(g => (g.Service, g.Operation, g.Reason)).OrderByDescending(g => g.Count()).Take(5))
+        {
+            Console.WriteLine($"  {group.Count(),6} {group.Key.Service}:{group.Key.Operation} {group.Key.Reason}: {group.First().Message}");
+        }
+
+        Compare(index, collected, server.EmptyAnswers);
+        return 0;
+    }
+
+    /// <summary>The documents collected against those the preset holds for the operations the collector calls.</summary>
+    private static void Compare(Dictionary<DocumentKey, byte[]> index, ConcurrentDictionary<DocumentKey, byte[]> collected, long emptyAnswers)
+    {
+        var called = AwsOperations.All.Select(o => (o.Service, o.Operation)).ToHashSet();
+        var expected = index.Keys.Where(k => called.Contains((k.Service, k.Operation))).ToHashSet();
+        var got = collected.Keys.ToHashSet();
+        var missing = expected.Where(k => !got.Contains(k)).ToList();
+        var extra = got.Where(k => !expected.Contains(k)).ToList();
+        Console.WriteLine($"documents    {got.Count,12:N0} collected, {expected.Count:N0} in the preset for the collector's operations");
+        Console.WriteLine($"missing      {missing.Count,12:N0}");
+        Console.WriteLine($"extra        {extra.Count,12:N0}   ({emptyAnswers:N0} answers empty for operations the preset does not generate)");
+        // Through the wire and back: a document that differs from the preset's shows a rendering or reading fault.
+        var differing = collected.Where(c => index.TryGetValue(c.Key, out var original)
+            && !JsonNode.DeepEquals(JsonNode.Parse(original), JsonNode.Parse(c.Value))).Select(c => c.Key).ToList();
+        Console.WriteLine($"differing    {differing.Count,12:N0}   (collected content not equal to the preset's)");
+        foreach (var group in differing.GroupBy(k => (k.Service, k.Operation)).Take(10))
+        {
+            Console.WriteLine($"  differs {group.Count(),6} {group.Key.Service}:{group.Key.Operation}");
+        }
+
+        foreach (var group in missing.Concat(extra).GroupBy(k => (k.Service, k.Operation, Missing: !got.Contains(k))).Take(10))
+        {
+            Console.WriteLine($"  {(group.Key.Missing ? "missing" : "extra"),7} {group.Count(),6} {group.Key.Service}:{group.Key.Operation}");
+        }
+    }
+
+    private static string? Arg(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}

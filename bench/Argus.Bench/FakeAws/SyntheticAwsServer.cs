@@ -1,0 +1,277 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Argus.Aws.Client.Model;
+using Argus.Aws.Operations;
+using Argus.Core.Import;
+using Argus.Core.Model;
+
+namespace Argus.Bench.FakeAws;
+
+/// <summary>
+/// A local AWS on 127.0.0.1 answering the collector from a synthetic organization's documents: the account
+/// from the access key id (<c>AKID&lt;account&gt;</c>), service and region from the SigV4 credential scope,
+/// the operation from the protocol (JSON target, query/ec2 Action, S3 path and sub-resource). Each
+/// (account, region) has its own rate limit, answering the protocol's throttling error when exceeded, and every
+/// answer waits a simulated latency. Whole documents are answered (no pagination).
+/// </summary>
+internal sealed partial class SyntheticAwsServer : IDisposable
+{
+    private const string RequestId = "00000000-0000-0000-0000-000000000000";
+
+    private readonly HttpListener listener = new();
+    private readonly Dictionary<DocumentKey, byte[]> documents;
+    private readonly Dictionary<DocumentKey, (string Type, byte[] Body)> rendered;
+    private readonly HashSet<(string Service, string Operation)> generated;
+    private readonly Dictionary<string, string> servicesBySigningName;
+    private readonly ConcurrentDictionary<(string Account, string Region), RateLimiter> limits = new();
+    private readonly ConcurrentDictionary<(string Account, string Region), int> answered = new();
+    private readonly double rate;
+    private readonly (int Min, int Max) latencyMs;
+    private readonly Task loop;
+    private long throttled;
+    private long emptyAnswers;
+
+    public SyntheticAwsServer(Dictionary<DocumentKey, byte[]> documents, double rate, (int Min, int Max) latencyMs)
+    {
+        this.documents = documents;
+        this.rate = rate;
+        this.latencyMs = latencyMs;
+        generated = [.. documents.Keys.Select(k => (k.Service, k.Operation))];
+        // Rendered before the clock starts: AWS's own serialization is not the collector's cost, and on a shared
+        // machine it would compete with the collector for the same cores.
+        rendered = documents.AsParallel().ToDictionary(d => d.Key, d => Render(d.Key, d.Value));
+        servicesBySigningName = AwsOperations.All.Select(o => o.Service).Distinct()
+            .ToDictionary(s => (ServiceModel.Find(s) ?? throw new InvalidOperationException($"no model for {s}")).SigningName, s => s, StringComparer.Ordinal);
+        using (var socket = new TcpListener(IPAddress.Loopback, 0))
+        {
+            socket.Start();
+            Endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)socket.LocalEndpoint).Port}/");
+        }
+
+        listener.Prefixes.Add(Endpoint.ToString());
+        listener.Start();
+        loop = Task.Run(ServeAsync);
+    }
+
+    public Uri Endpoint { get; }
+
+    /// <summary>Calls answered (not throttled), per (account, region the call was signed for).</summary>
+    public IReadOnlyDictionary<(string Account, string Region), int> Answered => answered;
+
+    /// <summary>Calls refused with a throttling error.</summary>
+    public long Throttled => Interlocked.Read(ref throttled);
+
+    /// <summary>Calls for operations the preset never generates, answered with an empty result as AWS would.</summary>
+    public long EmptyAnswers => Interlocked.Read(ref emptyAnswers);
+
+    public void Dispose()
+    {
+        listener.Stop();
+        listener.Close();
+        try
+        {
+            loop.Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+            // the accept loop ends with the listener's disposal
+        }
+    }
+
+    private async Task ServeAsync()
+    {
+        while (listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await listener.GetContextAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            _ = Task.Run(() => AnswerAsync(context));
+        }
+    }
+
+    private async Task AnswerAsync(HttpListenerContext context)
+    {
+        int status;
+        string type;
+        byte[] body;
+        try
+        {
+            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+            var text = await reader.ReadToEndAsync().ConfigureAwait(false);
+            // The limit applies as the call arrives, as at AWS's front door; the latency is the rest of the trip.
+            var answer = Handle(context.Request, text);
+            await Task.Delay(Random.Shared.Next(latencyMs.Min, latencyMs.Max + 1)).ConfigureAwait(false);
+            (status, type, body) = answer;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            (status, type, body) = (500, "text/plain", Encoding.UTF8.GetBytes("fake AWS failed: " + e.Message));
+        }
+
+        try
+        {
+            context.Response.StatusCode = status;
+            context.Response.ContentType = type;
+            context.Response.ContentLength64 = body.Length;
+            await context.Response.OutputStream.WriteAsync(body).ConfigureAwait(false);
+            context.Response.Close();
+        }
+        catch (HttpListenerException)
+        {
+            // the client went away (cancelled); nothing to answer
+        }
+    }
+
+    private (int Status, string Type, byte[] Body) Handle(HttpListenerRequest request, string body)
+    {
+        var scope = ScopePattern().Match(request.Headers["Authorization"] ?? "");
+        if (!scope.Success || !servicesBySigningName.TryGetValue(scope.Groups[3].Value, out var service))
+        {
+            return (400, "text/plain", Encoding.UTF8.GetBytes("unsigned request or unknown service"));
+        }
+
+        var (account, region) = (scope.Groups[1].Value, scope.Groups[2].Value);
+        var model = ServiceModel.Find(service)!;
+        if (!limits.GetOrAdd((account, region), _ => new RateLimiter(rate)).TryTake())
+        {
+            Interlocked.Increment(ref throttled);
+            return Error(model, model.Protocol switch { "ec2" => "RequestLimitExceeded", "rest-xml" => "SlowDown", "json" => "ThrottlingException", _ => "Throttling" }, "Rate exceeded");
+        }
+
+        answered.AddOrUpdate((account, region), 1, (_, n) => n + 1);
+        var (operation, candidates) = Target(model, request, body);
+        if (operation is null)
+        {
+            return Error(model, "InvalidAction", "no operation matches the request");
+        }
+
+        var document = Find(account, region, service, operation.Name, candidates);
+        if (document is null)
+        {
+            if (generated.Contains((service, operation.Name)))
+            {
+                // The preset has this operation but not for this resource: AWS's answer for absent configuration.
+                return Error(model, "ResourceNotFound", "not configured");
+            }
+
+            Interlocked.Increment(ref emptyAnswers);
+        }
+
+        if (document is null)
+        {
+            var (emptyType, empty) = WireWriter.Answer(model, operation, []);
+            return (200, emptyType, empty);
+        }
+
+        if (service == "elbv2" && operation.Name == "DescribeTags")
+        {
+            var (tagsType, tags) = WireWriter.Answer(model, operation, RequestedTags((JsonObject)JsonNode.Parse(documents[document])!, candidates));
+            return (200, tagsType, tags);
+        }
+
+        var (type, bytes) = rendered[document];
+        return (200, type, bytes);
+    }
+
+    private static (string Type, byte[] Body) Render(DocumentKey key, byte[] json)
+    {
+        var model = ServiceModel.Find(key.Service);
+        var operation = model?.Operation(key.Operation);
+        return model is null || operation is null
+            ? ("application/json", json) // an operation the collector never calls; never asked for
+            : WireWriter.Answer(model, operation, (JsonObject)JsonNode.Parse(json)!);
+    }
+
+    private DocumentKey? Find(string account, string region, string service, string operation, IReadOnlyList<string> candidates)
+    {
+        foreach (var resource in candidates)
+        {
+            foreach (var key in new[] { new DocumentKey(account, region, service, operation, resource), new DocumentKey(account, Regions.Global, service, operation, resource) })
+            {
+                if (documents.ContainsKey(key))
+                {
+                    return key;
+                }
+            }
+        }
+
+        return new[] { new DocumentKey(account, region, service, operation, null), new DocumentKey(account, Regions.Global, service, operation, null) }
+            .Cast<DocumentKey?>().FirstOrDefault(k => documents.ContainsKey(k!));
+    }
+
+    /// <summary>The operation a request calls and the parameter values that may name its resource.</summary>
+    private static (OperationModel? Operation, IReadOnlyList<string> Candidates) Target(ServiceModel model, HttpListenerRequest request, string body)
+    {
+        switch (model.Protocol)
+        {
+            case "json":
+                var target = request.Headers["X-Amz-Target"] ?? "";
+                var parameters = body.Length == 0 ? null : JsonNode.Parse(body) as JsonObject;
+                return (model.Operation(target[(target.IndexOf('.') + 1)..]),
+                    parameters?.Select(p => p.Value).OfType<JsonValue>().Select(v => v.ToString()).ToList() ?? []);
+            case "ec2" or "query":
+                var form = body.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2))
+                    .ToDictionary(p => Uri.UnescapeDataString(p[0]), p => p.Length > 1 ? Uri.UnescapeDataString(p[1].Replace('+', ' ')) : "");
+                return (model.Operation(form.GetValueOrDefault("Action", "")),
+                    [.. form.Where(f => f.Key is not ("Action" or "Version")).Select(f => f.Value)]);
+            default:
+                // rest-xml (S3, path style): the bucket is the path, the sub-resource the first query key.
+                var bucket = Uri.UnescapeDataString(request.Url!.AbsolutePath.Trim('/'));
+                var sub = request.Url.Query.TrimStart('?').Split('&')[0].Split('=')[0];
+                var operation = AwsOperations.All.Where(o => o.Service == model.Service).Select(o => model.Operation(o.Operation)).OfType<OperationModel>()
+                    .FirstOrDefault(o => o.HttpMethod == request.HttpMethod && SubResource(o.RequestUri) == sub && o.RequestUri.Contains("{Bucket}", StringComparison.Ordinal) == (bucket.Length > 0));
+                return (operation, bucket.Length > 0 ? [bucket] : []);
+        }
+    }
+
+    private static string SubResource(string requestUri) => requestUri.Split('?', 2) is [_, var query] ? query.Split('&')[0].Split('=')[0] : "";
+
+    // The collector asks for elbv2 tags 20 ARNs at a time; the preset stores them as one answer.
+    private static JsonObject RequestedTags(JsonObject all, IReadOnlyList<string> arns)
+    {
+        var wanted = arns.ToHashSet(StringComparer.Ordinal);
+        var kept = all["TagDescriptions"] is JsonArray tags
+            ? tags.Where(t => t?["ResourceArn"]?.GetValue<string>() is { } arn && wanted.Contains(arn)).Select(t => t!.DeepClone())
+            : [];
+        return new JsonObject { ["TagDescriptions"] = new JsonArray([.. kept]) };
+    }
+
+    private static (int, string, byte[]) Error(ServiceModel model, string code, string message)
+    {
+        var status = code is "SlowDown" ? 503 : code.EndsWith("NotFound", StringComparison.Ordinal) ? 404 : 400;
+        var (type, text) = model.Protocol switch
+        {
+            "ec2" => ("text/xml", $"<Response><Errors><Error><Code>{code}</Code><Message>{message}</Message></Error></Errors><RequestID>{RequestId}</RequestID></Response>"),
+            "query" => ("text/xml", $"<ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code><Message>{message}</Message></Error><RequestId>{RequestId}</RequestId></ErrorResponse>"),
+            "rest-xml" => ("application/xml", $"<Error><Code>{code}</Code><Message>{message}</Message><RequestId>{RequestId}</RequestId></Error>"),
+            _ => ("application/x-amz-json-" + model.JsonVersion, $$"""{"__type":"{{code}}","message":"{{message}}"}"""),
+        };
+        return (status, type, Encoding.UTF8.GetBytes(text));
+    }
+
+    /// <summary>The document index of a synthetic source, keyed as the server looks documents up.</summary>
+    public static Dictionary<DocumentKey, byte[]> Index(ISnapshotSource source)
+    {
+        var index = new Dictionary<DocumentKey, byte[]>();
+        foreach (var d in source.ReadDocuments().Where(d => d.Provider == Provider.Aws))
+        {
+            index[new DocumentKey(d.Account, d.Region, d.Service, d.Operation, d.Resource)] = d.Json.ToArray();
+        }
+
+        return index;
+    }
+
+    [GeneratedRegex(@"Credential=AKID(\d+)/\d{8}/([^/]+)/([^/]+)/aws4_request")]
+    private static partial Regex ScopePattern();
+}
