@@ -218,13 +218,20 @@ internal sealed partial class SyntheticAwsServer : IDisposable
             case "json":
                 var target = request.Headers["X-Amz-Target"] ?? "";
                 var parameters = body.Length == 0 ? null : JsonNode.Parse(body) as JsonObject;
-                return (model.Operation(target[(target.IndexOf('.') + 1)..]),
+                // The operation follows the last dot (CloudTrail's target prefix has dots of its own).
+                return (model.Operation(target[(target.LastIndexOf('.') + 1)..]),
                     parameters?.Select(p => p.Value).OfType<JsonValue>().Select(v => v.ToString()).ToList() ?? []);
             case "ec2" or "query":
                 var form = body.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2))
                     .ToDictionary(p => Uri.UnescapeDataString(p[0]), p => p.Length > 1 ? Uri.UnescapeDataString(p[1].Replace('+', ' ')) : "");
                 return (model.Operation(form.GetValueOrDefault("Action", "")),
                     [.. form.Where(f => f.Key is not ("Action" or "Version")).Select(f => f.Value)]);
+            case "rest-json":
+                // The collector's rest-json calls (EFS, Security Hub, Access Analyzer, EKS lists) have fixed paths.
+                var path = request.Url!.AbsolutePath;
+                var match = AwsOperations.All.Where(o => o.Service == model.Service).Select(o => model.Operation(o.Operation)).OfType<OperationModel>()
+                    .FirstOrDefault(o => o.HttpMethod == request.HttpMethod && o.RequestUri.Split('?', 2)[0] == path);
+                return (match, []);
             default:
                 // rest-xml (S3, path style): the bucket is the path, the sub-resource the first query key.
                 var bucket = Uri.UnescapeDataString(request.Url!.AbsolutePath.Trim('/'));
