@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -22,7 +21,6 @@ internal sealed partial class SyntheticAwsServer : IDisposable
 {
     private const string RequestId = "00000000-0000-0000-0000-000000000000";
 
-    private readonly HttpListener listener = new();
     private readonly Dictionary<DocumentKey, byte[]> documents;
     private readonly Dictionary<DocumentKey, (string Type, byte[] Body)> rendered;
     private readonly HashSet<(string Service, string Operation)> generated;
@@ -31,7 +29,7 @@ internal sealed partial class SyntheticAwsServer : IDisposable
     private readonly ConcurrentDictionary<(string Account, string Region), int> answered = new();
     private readonly double rate;
     private readonly (int Min, int Max) latencyMs;
-    private readonly Task loop;
+    private readonly Argus.Tests.LoopbackHttpServer server;
     private long throttled;
     private long emptyAnswers;
 
@@ -46,18 +44,10 @@ internal sealed partial class SyntheticAwsServer : IDisposable
         rendered = documents.AsParallel().ToDictionary(d => d.Key, d => Render(d.Key, d.Value));
         servicesBySigningName = AwsOperations.All.Select(o => o.Service).Distinct()
             .ToDictionary(s => (ServiceModel.Find(s) ?? throw new InvalidOperationException($"no model for {s}")).SigningName, s => s, StringComparer.Ordinal);
-        using (var socket = new TcpListener(IPAddress.Loopback, 0))
-        {
-            socket.Start();
-            Endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)socket.LocalEndpoint).Port}/");
-        }
-
-        listener.Prefixes.Add(Endpoint.ToString());
-        listener.Start();
-        loop = Task.Run(ServeAsync);
+        server = new Argus.Tests.LoopbackHttpServer(AnswerAsync, concurrent: true);
     }
 
-    public Uri Endpoint { get; }
+    public Uri Endpoint => server.Endpoint;
 
     /// <summary>Calls answered (not throttled), per (account, region the call was signed for).</summary>
     public IReadOnlyDictionary<(string Account, string Region), int> Answered => answered;
@@ -68,37 +58,7 @@ internal sealed partial class SyntheticAwsServer : IDisposable
     /// <summary>Calls for operations the preset never generates, answered with an empty result as AWS would.</summary>
     public long EmptyAnswers => Interlocked.Read(ref emptyAnswers);
 
-    public void Dispose()
-    {
-        listener.Stop();
-        listener.Close();
-        try
-        {
-            loop.Wait(TimeSpan.FromSeconds(5));
-        }
-        catch (AggregateException)
-        {
-            // the accept loop ends with the listener's disposal
-        }
-    }
-
-    private async Task ServeAsync()
-    {
-        while (listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync().ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => AnswerAsync(context));
-        }
-    }
+    public void Dispose() => server.Dispose();
 
     private async Task AnswerAsync(HttpListenerContext context)
     {

@@ -1,3 +1,4 @@
+using Argus.Core.Json;
 using System.Text.Json;
 using Argus.Aws.Redaction;
 using Argus.Core.Import;
@@ -128,7 +129,7 @@ public sealed class AwsCliFolderSource : ISnapshotSource
             }
 
             return documents.Count == 1
-                ? CliJsonFile.Compact(documents[0].RootElement)
+                ? JsonText.CompactUtf8(documents[0].RootElement)
                 : PageMerger.Merge(documents.Select(d => d.RootElement).ToList(), pages[0].Operation.ItemKey!);
         }
         finally

@@ -59,23 +59,4 @@ internal static class CliJsonFile
             throw ImportException.FromJson(path, e);
         }
     }
-
-    /// <summary>Keeps text as the CLI printed it: non-ASCII characters are not turned into \u escapes.</summary>
-    public static JsonWriterOptions WriterOptions { get; } = new()
-    {
-        SkipValidation = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
-    /// <summary>The element without insignificant whitespace, as UTF-8.</summary>
-    public static byte[] Compact(JsonElement element)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            element.WriteTo(writer);
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
 }

@@ -1,3 +1,4 @@
+using Argus.Core.Json;
 using System.Text.Json;
 
 namespace Argus.Aws.CliImport;
@@ -12,7 +13,7 @@ internal static class PageMerger
     public static byte[] Merge(IReadOnlyList<JsonElement> pages, string itemKey)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, CliJsonFile.WriterOptions))
+        using (var writer = new Utf8JsonWriter(buffer, JsonText.WriterOptions))
         {
             writer.WriteStartObject();
             foreach (var property in pages[0].EnumerateObject())

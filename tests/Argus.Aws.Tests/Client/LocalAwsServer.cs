@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Argus.Aws.Tests.Client;
@@ -28,86 +27,49 @@ internal sealed record Answer(int Status, string ContentType, string Body, IRead
 /// </summary>
 internal sealed class LocalAwsServer : IDisposable
 {
-    private readonly HttpListener listener = new();
     private readonly Func<SeenRequest, Answer> handler;
-    private readonly Task loop;
+    private readonly Argus.Tests.LoopbackHttpServer server;
 
     public LocalAwsServer(Func<SeenRequest, Answer> handler)
     {
         this.handler = handler;
-        var port = FreePort();
-        Endpoint = new Uri($"http://127.0.0.1:{port}/");
-        listener.Prefixes.Add(Endpoint.ToString());
-        listener.Start();
-        loop = Task.Run(ServeAsync);
+        server = new Argus.Tests.LoopbackHttpServer(AnswerAsync);
     }
 
-    public Uri Endpoint { get; }
+    public Uri Endpoint => server.Endpoint;
 
     public ConcurrentQueue<SeenRequest> Requests { get; } = new();
 
-    public void Dispose()
+    public void Dispose() => server.Dispose();
+
+    private async Task AnswerAsync(HttpListenerContext context)
     {
-        listener.Stop();
-        listener.Close();
+        using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync();
+        var headers = context.Request.Headers.AllKeys.Where(k => k is not null)
+            .ToDictionary(k => k!.ToLowerInvariant(), k => context.Request.Headers[k]!);
+        var seen = new SeenRequest(context.Request.HttpMethod, context.Request.RawUrl ?? "/", headers, body);
+        Requests.Enqueue(seen);
+        Answer answer;
         try
         {
-            loop.Wait(TimeSpan.FromSeconds(5));
+            answer = handler(seen);
         }
-        catch (AggregateException)
+        catch (Exception e)
         {
-            // the loop ends with the listener's disposal exception
+            answer = new Answer(599, "text/plain", "test handler failed: " + e.Message);
         }
-    }
 
-    private async Task ServeAsync()
-    {
-        while (listener.IsListening)
+        var bytes = Encoding.UTF8.GetBytes(answer.Body);
+        context.Response.StatusCode = answer.Status;
+        context.Response.ContentType = answer.ContentType;
+        foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>())
         {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            var body = await reader.ReadToEndAsync();
-            var headers = context.Request.Headers.AllKeys.Where(k => k is not null)
-                .ToDictionary(k => k!.ToLowerInvariant(), k => context.Request.Headers[k]!);
-            var seen = new SeenRequest(context.Request.HttpMethod, context.Request.RawUrl ?? "/", headers, body);
-            Requests.Enqueue(seen);
-            Answer answer;
-            try
-            {
-                answer = handler(seen);
-            }
-            catch (Exception e)
-            {
-                answer = new Answer(599, "text/plain", "test handler failed: " + e.Message);
-            }
-
-            var bytes = Encoding.UTF8.GetBytes(answer.Body);
-            context.Response.StatusCode = answer.Status;
-            context.Response.ContentType = answer.ContentType;
-            foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>())
-            {
-                context.Response.Headers[name] = value;
-            }
-
-            context.Response.ContentLength64 = bytes.Length;
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
+            context.Response.Headers[name] = value;
         }
-    }
 
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
+        context.Response.ContentLength64 = bytes.Length;
+        await context.Response.OutputStream.WriteAsync(bytes);
+        context.Response.Close();
     }
 }
