@@ -31,6 +31,7 @@ public static class ArgusApp
         root.Subcommands.Add(OnboardingCommand.Create(context));
         root.Subcommands.Add(DoctorCommand.Create(context));
         root.Subcommands.Add(FsCommand.Create(context));
+        root.Subcommands.Add(ImageCommand.Create(context));
         UseShortSummaries(root);
         return root;
     }
