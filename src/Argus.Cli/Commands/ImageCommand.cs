@@ -38,8 +38,10 @@ public static class ImageCommand
             paths or links that leave the image, hard links to files outside it, layers that decompress past a
             limit. Device files are not created.
 
-            Registry logins: ${UsernameVariable} and ${PasswordVariable}, used when the registry asks (Bearer token or
-            Basic). Without them pulls are anonymous.
+            Registry logins: Amazon ECR registries (<account>.dkr.ecr.<region>.amazonaws.com) get a token from
+            ecr:GetAuthorizationToken with your AWS credentials (feature vuln.images); other registries use
+            ${UsernameVariable} and ${PasswordVariable} when the registry asks (Bearer token or Basic).
+            Without them pulls are anonymous.
 
             Examples:
               argus image scan debian:12 --osv ./osv
@@ -82,6 +84,10 @@ public static class ImageCommand
             {
                 throw new CliException($"cannot reach the registry: {e.Message}", ExitCodes.BadInput);
             }
+            catch (Argus.Aws.Client.AwsApiException e)
+            {
+                throw new CliException($"cannot get an Amazon ECR login (ecr:GetAuthorizationToken): {e.Message}", ExitCodes.BadInput);
+            }
             finally
             {
                 try
@@ -101,7 +107,7 @@ public static class ImageCommand
         var username = Environment.GetEnvironmentVariable(UsernameVariable);
         var password = Environment.GetEnvironmentVariable(PasswordVariable);
         IRegistryCredentialProvider? credentials = string.IsNullOrEmpty(username) ? null : new StaticCredentialProvider(new RegistryCredential(username, password ?? string.Empty));
-        return ImageInput.ResolveAsync(input, platform, work, ExtractionLimits.Default, () => new RegistryClient(http, credentials, plainHttp), cancellation)
+        return ImageInput.ResolveAsync(input, platform, work, ExtractionLimits.Default, () => new RegistryClient(http, new EcrCredentialProvider(http, credentials), plainHttp), cancellation)
             .GetAwaiter().GetResult();
     }
 }
