@@ -14,5 +14,11 @@ if (args.Length > 0 && args[0] == "collect")
     return CollectBenchmark.Run(args[1..]);
 }
 
+// `vuln` inventories and matches a Debian root filesystem and a ~1 GB image built from it.
+if (args.Length > 0 && args[0] == "vuln")
+{
+    return VulnerabilityBenchmark.Run(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ImportBenchmark).Assembly).Run(args);
 return 0;

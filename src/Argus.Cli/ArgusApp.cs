@@ -30,6 +30,8 @@ public static class ArgusApp
         root.Subcommands.Add(PermissionsCommand.Create(context));
         root.Subcommands.Add(OnboardingCommand.Create(context));
         root.Subcommands.Add(DoctorCommand.Create(context));
+        root.Subcommands.Add(FsCommand.Create(context));
+        root.Subcommands.Add(ImageCommand.Create(context));
         UseShortSummaries(root);
         return root;
     }
