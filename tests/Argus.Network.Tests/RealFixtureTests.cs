@@ -28,7 +28,7 @@ public sealed class RealFixtureTests(ITestOutputHelper output)
             h => Assert.Equal(("igw-0a409e562d251f766", "destination 18.216.80.133 -> 10.0.0.91"), (h.ResourceId, h.Translation)),
             h => Assert.Equal(("acl-0d9449710ec85473c", "inbound"), (h.ResourceId, h.Action)),
             h => Assert.Equal(("eni-00064850627e198ee", "arrive"), (h.ResourceId, h.Action)),
-            h => Assert.Equal(("eni-00064850627e198ee", "ingress", "tcp 22 0.0.0.0/0"), (h.ResourceId, h.Action, h.Detail)));
+            h => Assert.Equal(("sg-09ccba6656672061b", "ingress", "tcp 22 0.0.0.0/0"), (h.ResourceId, h.Action, h.Detail)));
         Assert.Collection(answer.ReturnPath,
             h => Assert.Equal(("eni-00064850627e198ee", "reply"), (h.ResourceId, h.Action)),
             h => Assert.Equal(("rtb-0489000c9e6c299e8", "0.0.0.0/0 -> igw-0a409e562d251f766 [CreateRoute]"), (h.ResourceId, h.Detail)),

@@ -768,12 +768,12 @@ internal sealed class PathWalker
         forward.OtherProtocols.Intersect(replies.OtherProtocols));
 
     /// <summary>Narrows what gets through by a security group verdict and records the hop; false when nothing is left.</summary>
-    public bool Filter(string resourceId, string type, string action, FilterResult result, string code, string explanation)
+    public bool Filter(string resourceId, string hopResource, string type, string action, FilterResult result, string code, string explanation)
     {
         Unknowns.AddRange(result.Unknowns);
         Allowed = Allowed.Intersect(result.Allowed);
         var rules = result.Rules.Count == 0 ? "no rule allows it" : string.Join("; ", result.Rules);
-        Hops.Add(new Hop(resourceId, type, action, rules, null, Allowed.Certain));
+        Hops.Add(new Hop(hopResource, type, action, rules, null, Allowed.Certain));
         if (Allowed.IsEmpty)
         {
             Block(code, resourceId, explanation);

@@ -115,7 +115,7 @@ public static class ReachabilityAnalyzer
             var peer = new Peer(requestedDestination, references ? forward.Arrived : null);
             var egress = SecurityGroupEvaluator.Evaluate(model, origin, inbound: false, peer, references, forward.Allowed.Possible);
             var before = forward.Hops.Count;
-            forward.Filter(origin.Id, "security-group", "egress", egress, ExplanationCodes.SecurityGroupRulesMismatch,
+            forward.Filter(origin.Id, Groups(origin), "security-group", "egress", egress, ExplanationCodes.SecurityGroupRulesMismatch,
                 $"no outbound rule of {string.Join(", ", origin.SecurityGroups)} on {origin.Id} allows {traffic} to {requestedDestination}");
             var hop = forward.Hops[before];
             forward.Hops.RemoveAt(before);
@@ -127,7 +127,7 @@ public static class ReachabilityAnalyzer
             var references = origin is not null && References(model, forward, origin);
             var peer = new Peer(forward.Source, references ? origin : null);
             var ingress = SecurityGroupEvaluator.Evaluate(model, arrived, inbound: true, peer, references, forward.Allowed.Possible);
-            forward.Filter(arrived.Id, "security-group", "ingress", ingress, ExplanationCodes.SecurityGroupRulesMismatch,
+            forward.Filter(arrived.Id, Groups(arrived), "security-group", "ingress", ingress, ExplanationCodes.SecurityGroupRulesMismatch,
                 $"no inbound rule of {string.Join(", ", arrived.SecurityGroups)} on {arrived.Id} allows {traffic} from {forward.Source}");
         }
 
@@ -325,6 +325,8 @@ public static class ReachabilityAnalyzer
 
         return target.Ipv6Addresses.FirstOrDefault(a => AddressScope.IsPublic(a)) is { Length: > 0 } v6 ? v6 : null;
     }
+
+    private static string Groups(NetworkInterface eni) => eni.SecurityGroups.Count == 0 ? eni.Id : string.Join(",", eni.SecurityGroups);
 
     private static ReachAnswer Early(Endpoint from, Endpoint to, TrafficSet traffic, string code, string resource, string explanation) =>
         new(Verdict.Blocked, from.Text, to.Text, traffic, TrafficSet.None, TrafficSet.None, [], [], new Blocker(code, resource, explanation, false), null, [], []);
