@@ -37,7 +37,7 @@ public sealed class DemoExposureTests(ITestOutputHelper output)
         Assert.Equal(Verdict.Reachable, answer.Verdict);
         Assert.Equal("igw-00b8b9f93c0cbe1cd", answer.Path[1].ResourceId);
         Assert.StartsWith("destination 34.240.3.7 -> 10.5.", answer.Path[1].Translation, StringComparison.Ordinal);
-        Assert.Equal(("sg-0e36535b19bb06750", "tcp 5432 0.0.0.0/0"), (answer.Path[^1].ResourceId, answer.Path[^1].Detail));
+        Assert.Equal(("sg-0e36535b19bb06750,sg-05659fb98c0832f93", "tcp 5432 0.0.0.0/0"), (answer.Path[^1].ResourceId, answer.Path[^1].Detail));
         Assert.Contains(answer.ReturnPath, h => h.ResourceId == "rtb-02aedd4df0ccfb573" && h.Detail.StartsWith("0.0.0.0/0 -> igw-00b8b9f93c0cbe1cd", StringComparison.Ordinal));
     }
 
