@@ -96,8 +96,8 @@ public static class ExposureAnalyzer
             var passing = inbound.Allowed.Certain;
             passing = passing with
             {
-                Tcp = replies.Allowed.Certain.Tcp.IsEmpty ? PortSet.Empty : passing.Tcp,
-                Udp = replies.Allowed.Certain.Udp.IsEmpty ? PortSet.Empty : passing.Udp,
+                Tcp = options.ClientEphemeralRanges.Any(replies.Allowed.Certain.Tcp.IsSupersetOf) ? passing.Tcp : PortSet.Empty,
+                Udp = options.ClientEphemeralRanges.Any(replies.Allowed.Certain.Udp.IsSupersetOf) ? passing.Udp : PortSet.Empty,
             };
             hops.Add(new Hop(model.AclOf(subnet)?.Id ?? subnet.Id, "network-acl", "inbound", $"{subnet.Id}: {string.Join("; ", inbound.Rules)}", null, passing));
             throughAcls = throughAcls.Union(passing);

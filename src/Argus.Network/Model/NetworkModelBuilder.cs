@@ -559,6 +559,13 @@ internal sealed class NetworkModelBuilder
             }
         }
 
+        // Without a describe-instances answer, interfaces still say which instance they are attached to.
+        foreach (var orphans in model.interfaces.Values.Where(i => i.InstanceId is not null && !model.instances.ContainsKey(i.InstanceId)).GroupBy(i => i.InstanceId!).ToList())
+        {
+            var first = orphans.OrderBy(i => i.Id, StringComparer.Ordinal).First();
+            model.instances[orphans.Key] = new Instance(orphans.Key, null, first.Scope, null, [.. orphans.Select(i => i.Id).Order(StringComparer.Ordinal)]);
+        }
+
         foreach (var (table, scope) in pendingRouteTables)
         {
             RouteTable(table, scope);

@@ -373,7 +373,9 @@ internal sealed class PathWalker
             return;
         }
 
-        if (model.InternetGatewayOf(target.VpcId, false) is not { } gateway)
+        // An egress-only gateway is stateful: replies to connections the VPC opened come back through it.
+        var gateway = model.InternetGatewayOf(target.VpcId, false) ?? (Returning && Destination.IsIpv6 ? model.InternetGatewayOf(target.VpcId, true) : null);
+        if (gateway is null)
         {
             var egressOnly = Destination.IsIpv6 ? model.InternetGatewayOf(target.VpcId, true) : null;
             Block(egressOnly is null ? ExplanationCodes.NoInternetGateway : ExplanationCodes.EgressOnlyGatewayInbound, egressOnly?.Id ?? target.VpcId,
@@ -719,7 +721,7 @@ internal sealed class PathWalker
         {
             var query = ReturnTraffic(Allowed.Possible);
             result = NetworkAclEvaluator.Evaluate(model, subnet, inbound, peer, query);
-            var surviving = new TrafficBounds(Survive(Allowed.Certain, result.Allowed.Certain), Survive(Allowed.Possible, result.Allowed.Possible));
+            var surviving = new TrafficBounds(Survive(Allowed.Certain, result.Allowed.Certain, options), Survive(Allowed.Possible, result.Allowed.Possible, options));
             var denied = query.Except(result.Allowed.Possible);
             if (!denied.IsEmpty && !surviving.IsEmpty)
             {
@@ -759,10 +761,13 @@ internal sealed class PathWalker
         forward.Icmpv6.IsEmpty ? PortSet.Empty : PortSet.Single(129),
         forward.OtherProtocols);
 
-    /// <summary>A forward protocol survives when any of its replies gets through.</summary>
-    private static TrafficSet Survive(TrafficSet forward, TrafficSet replies) => new(
-        replies.Tcp.IsEmpty ? PortSet.Empty : forward.Tcp,
-        replies.Udp.IsEmpty ? PortSet.Empty : forward.Udp,
+    /// <summary>
+    /// A forward TCP or UDP set survives when the replies reach every ephemeral port of at least one common client
+    /// (<see cref="ReachOptions.ClientEphemeralRanges"/>); ICMP when echo replies pass; other protocols as they are.
+    /// </summary>
+    private static TrafficSet Survive(TrafficSet forward, TrafficSet replies, ReachOptions options) => new(
+        options.ClientEphemeralRanges.Any(replies.Tcp.IsSupersetOf) ? forward.Tcp : PortSet.Empty,
+        options.ClientEphemeralRanges.Any(replies.Udp.IsSupersetOf) ? forward.Udp : PortSet.Empty,
         replies.Icmp.IsEmpty ? PortSet.Empty : forward.Icmp,
         replies.Icmpv6.IsEmpty ? PortSet.Empty : forward.Icmpv6,
         forward.OtherProtocols.Intersect(replies.OtherProtocols));
