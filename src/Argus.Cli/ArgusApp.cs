@@ -30,6 +30,9 @@ public static class ArgusApp
         root.Subcommands.Add(PermissionsCommand.Create(context));
         root.Subcommands.Add(OnboardingCommand.Create(context));
         root.Subcommands.Add(DoctorCommand.Create(context));
+        root.Subcommands.Add(ReachCommand.Create(context));
+        root.Subcommands.Add(ExposureCommand.Create(context));
+        root.Subcommands.Add(TopologyCommand.Create(context));
         UseShortSummaries(root);
         return root;
     }
