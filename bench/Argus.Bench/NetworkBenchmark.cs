@@ -45,7 +45,8 @@ public static class NetworkBenchmark
 
         var instances = model.Instances.Values.Where(i => i.InterfaceIds.Count > 0 && model.Interfaces.ContainsKey(i.InterfaceIds[0])).Select(i => i.Id).ToArray();
         var random = new Random(seed);
-        var traffic = TrafficSet.Query(Protocols.Tcp, PortSet.Single(443));
+        // Every protocol and port: the answer is the exact set, and more pairs get through to the return path.
+        var traffic = TrafficSet.All;
         var latencies = new double[queries];
         var verdicts = new Dictionary<Verdict, int>();
         for (var i = 0; i < queries; i++)
