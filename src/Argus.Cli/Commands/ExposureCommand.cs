@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
 using Argus.Cli.Terminal;
-using Argus.Core.Json;
 using Argus.Network.Exposure;
 using Argus.Network.Reachability;
 using Argus.Network.Traffic;
@@ -44,7 +42,7 @@ public static class ExposureCommand
             switch (chosen)
             {
                 case "json":
-                    WriteJson(context, source, report, findings);
+                    context.Out.WriteLine(ExposureJson.Serialize(source, report, findings));
                     break;
                 case "csv":
                     CsvWriter.WriteRow(context.Out, ["check", "severity", "status", "resource", "account", "region", "message"]);
@@ -94,108 +92,4 @@ public static class ExposureCommand
     }
 
     private static string Path(IReadOnlyList<Hop> hops) => string.Join(" > ", hops.Select(h => h.ResourceId).Distinct());
-
-    private static void WriteJson(CliContext context, string source, ExposureReport report, IReadOnlyList<Core.Model.CheckResult> findings)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var w = new Utf8JsonWriter(buffer, JsonText.WriterOptions with { Indented = true }))
-        {
-            w.WriteStartObject();
-            w.WriteNumber("schemaVersion", 1);
-            w.WriteString("source", source);
-            w.WriteNumber("interfacesExamined", report.InterfacesExamined);
-            w.WriteStartArray("interfaces");
-            foreach (var e in report.Interfaces)
-            {
-                w.WriteStartObject();
-                w.WriteString("interface", e.InterfaceId);
-                if (e.InstanceId is null)
-                {
-                    w.WriteNull("instance");
-                }
-                else
-                {
-                    w.WriteString("instance", e.InstanceId);
-                }
-
-                w.WriteString("account", e.Account);
-                w.WriteString("region", e.Region);
-                w.WriteString("publicAddress", e.PublicAddress);
-                w.WritePropertyName("answer");
-                ReachAnswerJson.Write(w, e.Answer);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("loadBalancers");
-            foreach (var lb in report.LoadBalancers)
-            {
-                w.WriteStartObject();
-                w.WriteString("arn", lb.Arn);
-                w.WriteString("name", lb.Name);
-                w.WriteString("type", lb.Type);
-                w.WriteString("account", lb.Account);
-                w.WriteString("region", lb.Region);
-                w.WritePropertyName("exposed");
-                TrafficSetJson.Write(w, lb.Exposed);
-                if (lb.NotExposedBecause is null)
-                {
-                    w.WriteNull("notExposedBecause");
-                }
-                else
-                {
-                    w.WriteString("notExposedBecause", lb.NotExposedBecause);
-                }
-
-                ReachAnswerJson.Hops(w, "path", lb.Path);
-                w.WriteStartArray("targets");
-                foreach (var t in lb.Targets)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("targetGroup", t.TargetGroupArn);
-                    w.WriteString("target", t.TargetId);
-                    w.WriteNumber("listenerPort", t.ListenerPort);
-                    w.WritePropertyName("reached");
-                    TrafficSetJson.Write(w, t.Reached);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteStartArray("unknowns");
-                foreach (var u in lb.Unknowns)
-                {
-                    w.WriteStringValue(u);
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("findings");
-            foreach (var f in findings)
-            {
-                w.WriteStartObject();
-                w.WriteString("checkId", f.CheckId);
-                w.WriteString("resource", f.ResourceId);
-                w.WriteString("account", f.Account);
-                w.WriteString("region", f.Region);
-                w.WriteString("status", f.Status.ToString());
-                w.WriteString("severity", f.Severity.ToString());
-                w.WriteString("message", f.Message);
-                w.WritePropertyName("evidence");
-                using (var evidence = JsonDocument.Parse(f.Evidence))
-                {
-                    evidence.RootElement.WriteTo(w);
-                }
-
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        context.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
-    }
 }

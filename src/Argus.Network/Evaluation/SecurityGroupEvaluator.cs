@@ -23,23 +23,7 @@ public static class SecurityGroupEvaluator
             return FilterResult.Unknown($"security groups of {eni.Id}: {missing}");
         }
 
-        var rules = new List<SecurityGroupRule>();
-        var unknowns = new List<string>();
-        var possibleExtra = TrafficSet.None;
-        foreach (var id in eni.SecurityGroups)
-        {
-            if (model.SecurityGroups.TryGetValue(id, out var group))
-            {
-                rules.AddRange(inbound ? group.Inbound : group.Outbound);
-            }
-            else
-            {
-                unknowns.Add($"security group {id} of {eni.Id} is not in the snapshot");
-                possibleExtra = TrafficSet.All;
-            }
-        }
-
-        return Evaluate(model, rules, peer, referencesApply, traffic, unknowns, possibleExtra);
+        return EvaluateGroups(model, eni.SecurityGroups, eni.Id, inbound, peer, referencesApply, traffic);
     }
 
     /// <summary>The same evaluation over an explicit list of groups (a load balancer's).</summary>

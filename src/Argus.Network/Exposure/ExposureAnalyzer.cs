@@ -47,10 +47,15 @@ public static class ExposureAnalyzer
             }
         });
 
+        // A load balancer's interfaces are described "ELB <the end of its ARN>": indexed once, not searched per balancer.
+        var balancerInterfaces = model.Interfaces.Values.Where(IsLoadBalancerInterface)
+            .GroupBy(i => i.Description!["ELB ".Length..], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(i => i.Id, StringComparer.Ordinal).First(), StringComparer.Ordinal);
         var balancers = model.LoadBalancers.Values
             .Where(b => b.InternetFacing && b.Type is "application" or "network")
             .OrderBy(b => b.Arn, StringComparer.Ordinal)
-            .Select(b => LoadBalancer(model, options, b))
+            .AsParallel().AsOrdered()
+            .Select(b => LoadBalancer(model, options, b, InterfaceOf(balancerInterfaces, b)))
             .ToList();
         return new ExposureReport([.. results.OfType<InterfaceExposure>()], balancers, model.Interfaces.Count);
     }
@@ -59,7 +64,13 @@ public static class ExposureAnalyzer
     internal static bool IsLoadBalancerInterface(NetworkInterface eni) =>
         eni.Description?.StartsWith("ELB ", StringComparison.Ordinal) == true;
 
-    private static LoadBalancerExposure LoadBalancer(NetworkModel model, ReachOptions options, LoadBalancer lb)
+    private static NetworkInterface? InterfaceOf(Dictionary<string, NetworkInterface> interfaces, LoadBalancer lb)
+    {
+        var marker = lb.Arn.IndexOf(":loadbalancer/", StringComparison.Ordinal);
+        return marker < 0 ? null : interfaces.GetValueOrDefault(lb.Arn[(marker + ":loadbalancer/".Length)..]);
+    }
+
+    private static LoadBalancerExposure LoadBalancer(NetworkModel model, ReachOptions options, LoadBalancer lb, NetworkInterface? source)
     {
         var hops = new List<Hop> { new("internet", "internet", "send", "from 0.0.0.0/0", null, null) };
         var unknowns = new List<string>();
@@ -118,16 +129,17 @@ public static class ExposureAnalyzer
             return Result(exposed, [], "its security groups and network ACLs admit none of its listeners from the internet");
         }
 
-        return Result(exposed, Targets(model, options, lb, exposed, unknowns), null);
+        return Result(exposed, Targets(model, options, lb, exposed, unknowns, source), null);
     }
 
-    private static List<TargetExposure> Targets(NetworkModel model, ReachOptions options, LoadBalancer lb, TrafficSet exposed, List<string> unknowns)
+    private static List<TargetExposure> Targets(NetworkModel model, ReachOptions options, LoadBalancer lb, TrafficSet exposed, List<string> unknowns, NetworkInterface? source)
     {
         var targets = new List<TargetExposure>();
-        var source = model.Interfaces.Values
-            .Where(i => IsLoadBalancerInterface(i) && lb.Arn.EndsWith(i.Description!["ELB ".Length..], StringComparison.Ordinal))
-            .OrderBy(i => i.Id, StringComparer.Ordinal)
-            .FirstOrDefault();
+        if (source is null)
+        {
+            unknowns.Add($"the interfaces of {lb.Name} are not in the snapshot (ec2:DescribeNetworkInterfaces): targets cannot be followed");
+        }
+
         foreach (var listener in lb.Listeners.Where(l => !ListenerTraffic(l).Intersect(exposed).IsEmpty))
         {
             foreach (var arn in listener.TargetGroupArns)

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Argus.Aws.Normalization;
-using Argus.Core.Json;
 using Argus.Core.Model;
 using Argus.Network.Reachability;
 using Argus.Network.Traffic;
@@ -56,16 +55,7 @@ public static class ExposureFindings
         return results;
     }
 
-    private static string Evidence(Action<Utf8JsonWriter> write)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, JsonText.WriterOptions))
-        {
-            write(writer);
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+    private static string Evidence(Action<Utf8JsonWriter> write) => JsonOutput.Write(write, indented: false);
 
     private static void InterfaceEvidence(Utf8JsonWriter w, IEnumerable<InterfaceExposure> exposures, TrafficSet matched)
     {
@@ -97,19 +87,7 @@ public static class ExposureFindings
         w.WritePropertyName("matched");
         TrafficSetJson.Write(w, matched);
         ReachAnswerJson.Hops(w, "path", lb.Path);
-        w.WriteStartArray("targets");
-        foreach (var t in lb.Targets)
-        {
-            w.WriteStartObject();
-            w.WriteString("targetGroup", t.TargetGroupArn);
-            w.WriteString("target", t.TargetId);
-            w.WriteNumber("listenerPort", t.ListenerPort);
-            w.WritePropertyName("reached");
-            TrafficSetJson.Write(w, t.Reached);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        ExposureJson.Targets(w, lb.Targets);
         w.WriteEndObject();
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Argus.Core.Json;
 using Argus.Network.Traffic;
 
 namespace Argus.Network.Reachability;
@@ -9,16 +8,7 @@ public static class ReachAnswerJson
 {
     public const int SchemaVersion = 1;
 
-    public static string Serialize(ReachAnswer answer, bool indented = true)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, JsonText.WriterOptions with { Indented = indented }))
-        {
-            Write(writer, answer);
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+    public static string Serialize(ReachAnswer answer, bool indented = true) => JsonOutput.Write(w => Write(w, answer), indented);
 
     public static void Write(Utf8JsonWriter writer, ReachAnswer answer)
     {
@@ -35,14 +25,7 @@ public static class ReachAnswerJson
         TrafficSetJson.Write(writer, answer.Reachable);
         writer.WritePropertyName("possiblyReachable");
         TrafficSetJson.Write(writer, answer.PossiblyReachable);
-        if (answer.Exit is null)
-        {
-            writer.WriteNull("exit");
-        }
-        else
-        {
-            writer.WriteString("exit", answer.Exit);
-        }
+        writer.WriteStringOrNull("exit", answer.Exit);
 
         if (answer.Blocked is { } blocked)
         {
@@ -60,8 +43,8 @@ public static class ReachAnswerJson
 
         Hops(writer, "path", answer.Path);
         Hops(writer, "returnPath", answer.ReturnPath);
-        Strings(writer, "unknowns", answer.Unknowns);
-        Strings(writer, "notes", answer.Notes);
+        writer.WriteStrings("unknowns", answer.Unknowns);
+        writer.WriteStrings("notes", answer.Notes);
         writer.WriteEndObject();
     }
 
@@ -77,14 +60,7 @@ public static class ReachAnswerJson
             writer.WriteString("type", hop.ResourceType);
             writer.WriteString("action", hop.Action);
             writer.WriteString("detail", hop.Detail);
-            if (hop.Translation is null)
-            {
-                writer.WriteNull("translation");
-            }
-            else
-            {
-                writer.WriteString("translation", hop.Translation);
-            }
+            writer.WriteStringOrNull("translation", hop.Translation);
 
             if (hop.Allowed is { } allowed)
             {
@@ -93,17 +69,6 @@ public static class ReachAnswerJson
             }
 
             writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-    }
-
-    private static void Strings(Utf8JsonWriter writer, string name, IEnumerable<string> values)
-    {
-        writer.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            writer.WriteStringValue(value);
         }
 
         writer.WriteEndArray();

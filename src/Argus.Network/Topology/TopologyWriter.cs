@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Argus.Core.Json;
 
 namespace Argus.Network.Topology;
 
@@ -12,8 +11,7 @@ public static class TopologyWriter
     public static string Json(TopologyGraph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var w = new Utf8JsonWriter(buffer, JsonText.WriterOptions with { Indented = true }))
+        return JsonOutput.Write(w =>
         {
             w.WriteStartObject();
             w.WriteNumber("schemaVersion", SchemaVersion);
@@ -24,9 +22,9 @@ public static class TopologyWriter
                 w.WriteString("id", n.Id);
                 w.WriteString("type", n.Type);
                 w.WriteString("label", n.Label);
-                Optional(w, "account", n.Account);
-                Optional(w, "region", n.Region);
-                Optional(w, "parent", n.Parent);
+                w.WriteStringOrNull("account", n.Account);
+                w.WriteStringOrNull("region", n.Region);
+                w.WriteStringOrNull("parent", n.Parent);
                 w.WriteEndObject();
             }
 
@@ -38,15 +36,13 @@ public static class TopologyWriter
                 w.WriteString("from", e.From);
                 w.WriteString("to", e.To);
                 w.WriteString("kind", e.Kind);
-                Optional(w, "label", e.Label);
+                w.WriteStringOrNull("label", e.Label);
                 w.WriteEndObject();
             }
 
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }, indented: true);
     }
 
     /// <summary>Graphviz: accounts, VPCs and subnets as nested clusters.</summary>
@@ -55,37 +51,12 @@ public static class TopologyWriter
         ArgumentNullException.ThrowIfNull(graph);
         var text = new StringBuilder("digraph argus {\n  rankdir=LR;\n  node [shape=box, fontsize=10];\n");
         var ids = Ids(graph);
-        var children = graph.Nodes.Where(n => n.Parent is not null && ids.ContainsKey(n.Parent)).ToLookup(n => n.Parent!);
-        void Emit(TopologyNode node, string indent)
-        {
-            var nested = children[node.Id].ToList();
-            if (nested.Count == 0 || node.Type is not ("account" or "vpc" or "subnet"))
-            {
-                text.Append(indent).Append(ids[node.Id]).Append(" [label=").Append(Quote(node.Label)).Append(", tooltip=").Append(Quote(node.Type)).AppendLine("];");
-                foreach (var child in nested)
-                {
-                    Emit(child, indent);
-                }
-
-                return;
-            }
-
-            text.Append(indent).Append("subgraph cluster_").Append(ids[node.Id]).AppendLine(" {");
-            text.Append(indent).Append("  label=").Append(Quote($"{node.Type} {node.Label}")).AppendLine(";");
-            text.Append(indent).Append("  ").Append(ids[node.Id]).Append(" [label=").Append(Quote(node.Label)).AppendLine(", shape=point];");
-            foreach (var child in nested)
-            {
-                Emit(child, indent + "  ");
-            }
-
-            text.Append(indent).AppendLine("}");
-        }
-
-        foreach (var root in graph.Nodes.Where(n => n.Parent is null || !ids.ContainsKey(n.Parent)))
-        {
-            Emit(root, "  ");
-        }
-
+        Nest(graph, ids,
+            (node, indent) => text.Append(indent).Append(ids[node.Id]).Append(" [label=").Append(Quote(node.Label)).Append(", tooltip=").Append(Quote(node.Type)).AppendLine("];"),
+            (node, indent) => text.Append(indent).Append("subgraph cluster_").Append(ids[node.Id]).AppendLine(" {")
+                .Append(indent).Append("  label=").Append(Quote($"{node.Type} {node.Label}")).AppendLine(";")
+                .Append(indent).Append("  ").Append(ids[node.Id]).Append(" [label=").Append(Quote(node.Label)).AppendLine(", shape=point];"),
+            indent => text.Append(indent).AppendLine("}"));
         foreach (var e in graph.Edges.Where(e => ids.ContainsKey(e.From) && ids.ContainsKey(e.To)))
         {
             text.Append("  ").Append(ids[e.From]).Append(" -> ").Append(ids[e.To]).Append(" [label=").Append(Quote(e.Label ?? e.Kind))
@@ -101,41 +72,53 @@ public static class TopologyWriter
         ArgumentNullException.ThrowIfNull(graph);
         var text = new StringBuilder("flowchart LR\n");
         var ids = Ids(graph);
-        var children = graph.Nodes.Where(n => n.Parent is not null && ids.ContainsKey(n.Parent)).ToLookup(n => n.Parent!);
-        void Emit(TopologyNode node, string indent)
-        {
-            var nested = children[node.Id].ToList();
-            if (nested.Count == 0 || node.Type is not ("account" or "vpc" or "subnet"))
-            {
-                text.Append(indent).Append(ids[node.Id]).Append("[\"").Append(Escape(node.Label)).AppendLine("\"]");
-                foreach (var child in nested)
-                {
-                    Emit(child, indent);
-                }
-
-                return;
-            }
-
-            text.Append(indent).Append("subgraph ").Append(ids[node.Id]).Append("[\"").Append(Escape($"{node.Type} {node.Label}")).AppendLine("\"]");
-            foreach (var child in nested)
-            {
-                Emit(child, indent + "  ");
-            }
-
-            text.Append(indent).AppendLine("end");
-        }
-
-        foreach (var root in graph.Nodes.Where(n => n.Parent is null || !ids.ContainsKey(n.Parent)))
-        {
-            Emit(root, "  ");
-        }
-
+        Nest(graph, ids,
+            (node, indent) => text.Append(indent).Append(ids[node.Id]).Append("[\"").Append(Escape(node.Label)).AppendLine("\"]"),
+            (node, indent) => text.Append(indent).Append("subgraph ").Append(ids[node.Id]).Append("[\"").Append(Escape($"{node.Type} {node.Label}")).AppendLine("\"]"),
+            indent => text.Append(indent).AppendLine("end"));
         foreach (var e in graph.Edges.Where(e => ids.ContainsKey(e.From) && ids.ContainsKey(e.To)))
         {
             text.Append("  ").Append(ids[e.From]).Append(e.Kind == "peering" ? " <-->|" : " -->|").Append(Escape(e.Label ?? e.Kind)).Append("| ").AppendLine(ids[e.To]);
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Visits the nodes nested by parent: accounts, VPCs and subnets with children open a group, everything else
+    /// is a leaf (whose children, if any, follow at the same level).
+    /// </summary>
+    private static void Nest(TopologyGraph graph, Dictionary<string, string> ids, Action<TopologyNode, string> leaf, Action<TopologyNode, string> open, Action<string> close)
+    {
+        var children = graph.Nodes.Where(n => n.Parent is not null && ids.ContainsKey(n.Parent)).ToLookup(n => n.Parent!);
+        void Visit(TopologyNode node, string indent)
+        {
+            var nested = children[node.Id].ToList();
+            var group = nested.Count > 0 && node.Type is "account" or "vpc" or "subnet";
+            if (group)
+            {
+                open(node, indent);
+            }
+            else
+            {
+                leaf(node, indent);
+            }
+
+            foreach (var child in nested)
+            {
+                Visit(child, group ? indent + "  " : indent);
+            }
+
+            if (group)
+            {
+                close(indent);
+            }
+        }
+
+        foreach (var root in graph.Nodes.Where(n => n.Parent is null || !ids.ContainsKey(n.Parent)))
+        {
+            Visit(root, "  ");
+        }
     }
 
     /// <summary>Identifiers safe in dot and Mermaid (ARNs hold ':' and '/'): n0, n1, ... in node order.</summary>
@@ -145,16 +128,4 @@ public static class TopologyWriter
     private static string Quote(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     private static string Escape(string text) => text.Replace("\"", "#quot;", StringComparison.Ordinal);
-
-    private static void Optional(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null)
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteString(name, value);
-        }
-    }
 }
