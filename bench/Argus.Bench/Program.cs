@@ -20,5 +20,11 @@ if (args.Length > 0 && args[0] == "vuln")
     return VulnerabilityBenchmark.Run(args[1..]);
 }
 
+// `network` measures the network engine: model build, full exposure, query latency.
+if (args.Length > 0 && args[0] == "network")
+{
+    return NetworkBenchmark.Run(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ImportBenchmark).Assembly).Run(args);
 return 0;
