@@ -1,0 +1,34 @@
+using Argus.Aws.Operations;
+using Argus.Core.Json;
+using Argus.Core.Model;
+using Argus.Posture.Aws;
+using Argus.Posture.Engine;
+
+namespace Argus.Posture.Checks.Iam;
+
+/// <summary>CIS: instances use IAM roles (an instance profile) for AWS access rather than stored keys.</summary>
+public sealed class InstanceProfileCheck : RegionalCheck
+{
+    public override CheckMetadata Metadata { get; } = new(
+        "aws.ec2.instance-profile", "EC2 instances use an IAM instance role", Severity.Low, "ec2", "aws.ec2.instance",
+        "An instance without an instance profile gets AWS access, if it needs any, from keys stored on it.",
+        "Keys on disk or in code leak with images, backups and repositories and are rarely rotated.",
+        new("aws ec2 associate-iam-instance-profile --instance-id ID --iam-instance-profile Name=PROFILE",
+            "# Set IamInstanceProfile on the AWS::EC2::Instance (or the launch template).",
+            "# Set iam_instance_profile on aws_instance (or the launch template)."),
+        ["https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/iam-roles-for-amazon-ec2.html"],
+        [AwsOperations.DescribeInstances]);
+
+    protected override AwsOperation Source => AwsOperations.DescribeInstances;
+
+    protected override IEnumerable<CheckOutcome> Evaluate(PostureContext context, string account, string region, Lookup lookup)
+    {
+        foreach (var instance in Ec2Items.Instances(lookup))
+        {
+            var id = instance.GetString("InstanceId") ?? "";
+            var profile = instance.GetObject("IamInstanceProfile")?.GetString("Arn");
+            yield return Verdict(profile is not null, Ec2Items.InstanceArn(instance, account, region), account, region,
+                $"{id} uses {profile}.", $"{id} has no instance profile.", new { InstanceId = id, IamInstanceProfile = profile }, Ec2Items.Tags(instance));
+        }
+    }
+}
