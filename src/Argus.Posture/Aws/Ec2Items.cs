@@ -18,11 +18,11 @@ public static class Ec2Items
 
     public static string Arn(string account, string region, string kind, string id) => $"arn:aws:ec2:{region}:{account}:{kind}/{id}";
 
-    /// <summary>The item's <c>Tags</c> (Key/Value list) as a dictionary.</summary>
+    /// <summary>The item's <c>Tags</c>, <c>TagSet</c> or <c>TagList</c> (Key/Value lists) as a dictionary.</summary>
     public static IReadOnlyDictionary<string, string> Tags(JsonElement item)
     {
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var tag in item.GetArray("Tags").Concat(item.GetArray("TagSet")))
+        foreach (var tag in item.GetArray("Tags").Concat(item.GetArray("TagSet")).Concat(item.GetArray("TagList")))
         {
             if (tag.GetString("Key") is { } key)
             {
