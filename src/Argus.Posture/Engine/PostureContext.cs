@@ -17,6 +17,7 @@ public sealed class PostureContext : IDisposable
     private readonly Dictionary<(string Account, string Region, string Service, string Operation), List<string>> resources = [];
     private readonly HashSet<(string Account, string Region, string Service)> services = [];
     private readonly HashSet<(string Account, string Region, string Service, string Resource)> resourceWitnesses = [];
+    private readonly HashSet<(string Service, string Operation)> operations = [];
     private readonly ConcurrentDictionary<DocumentKey, Lazy<JsonDocument>> parsed = new();
     private readonly Dictionary<string, SortedSet<string>> regions = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<CoverageGap> gaps;
@@ -30,6 +31,7 @@ public sealed class PostureContext : IDisposable
             var key = new DocumentKey(d.Account, d.Region, d.Service, d.Operation, d.Resource ?? "");
             this.documents[key] = d;
             services.Add((d.Account, d.Region, d.Service));
+            operations.Add((d.Service, d.Operation));
             NoteRegion(d.Account, d.Region);
             if (d.Resource is not null)
             {
@@ -94,7 +96,7 @@ public sealed class PostureContext : IDisposable
             return new Lookup(op, LookupState.Missing, default, status, $"{what}: {gap.Permission} ({op.Service} {op.Operation} in {account}/{stored}): {gap.Message}");
         }
 
-        if (AbsentMeaning.CanBeAbsent(op) && Witnessed(account, stored, op, resource))
+        if (AbsentMeaning.CanBeAbsent(op) && Collected(op) && Witnessed(account, stored, op, resource))
         {
             return new Lookup(op, LookupState.Absent, default, FindingStatus.Pass, "");
         }
@@ -124,6 +126,10 @@ public sealed class PostureContext : IDisposable
 
         parsed.Clear();
     }
+
+    // Absence only means "not configured" for an operation this snapshot's collector makes: one Argus collects
+    // (AwsOperations), or one the snapshot holds answers of elsewhere (a newer collector, a hand-run CLI folder).
+    private bool Collected(AwsOperation op) => AwsOperations.Find(op.Service, op.Operation) is not null || operations.Contains((op.Service, op.Operation));
 
     // A per-resource "nothing configured" answer counts as absent when another answer about the same resource was
     // stored; an account- or region-wide one when any answer of the same service was stored for that scope (or,

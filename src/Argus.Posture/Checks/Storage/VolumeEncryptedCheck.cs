@@ -6,7 +6,7 @@ using Argus.Posture.Engine;
 
 namespace Argus.Posture.Checks.Storage;
 
-/// <summary>Every EBS volume is encrypted (CIS only asks for the default; existing volumes are what holds the data).</summary>
+/// <summary>Every EBS volume is encrypted: CIS "EBS volume encryption" read per volume, since the region default only covers new volumes.</summary>
 public sealed class VolumeEncryptedCheck : RegionalCheck
 {
     public override CheckMetadata Metadata { get; } = new(
@@ -17,8 +17,7 @@ public sealed class VolumeEncryptedCheck : RegionalCheck
             "# Set Encrypted: true (and KmsKeyId) on AWS::EC2::Volume and on BlockDeviceMappings.",
             "# Set encrypted = true on aws_ebs_volume and on root_block_device / ebs_block_device."),
         ["https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html"],
-        [AwsOperations.DescribeVolumes],
-        UnmappedReason: "CIS checks only the region default (EBS encryption by default); this finds the volumes that hold data unencrypted now.");
+        [AwsOperations.DescribeVolumes]);
 
     protected override AwsOperation Source => AwsOperations.DescribeVolumes;
 
