@@ -30,6 +30,10 @@ public static class ArgusApp
         root.Subcommands.Add(PermissionsCommand.Create(context));
         root.Subcommands.Add(OnboardingCommand.Create(context));
         root.Subcommands.Add(DoctorCommand.Create(context));
+        root.Subcommands.Add(ScanCommand.Create(context));
+        root.Subcommands.Add(FindingsCommand.Create(context));
+        root.Subcommands.Add(ComplianceCommand.Create(context));
+        root.Subcommands.Add(ChecksCommand.Create(context));
         UseShortSummaries(root);
         return root;
     }
