@@ -28,7 +28,7 @@ public sealed class InstanceProfileCheck : RegionalCheck
             var id = instance.GetString("InstanceId") ?? "";
             var profile = instance.GetObject("IamInstanceProfile")?.GetString("Arn");
             yield return Verdict(profile is not null, Ec2Items.InstanceArn(instance, account, region), account, region,
-                $"{id} uses {profile}.", $"{id} has no instance profile.", new { InstanceId = id, IamInstanceProfile = profile }, Ec2Items.Tags(instance));
+                $"{id} uses {profile}.", $"{id} ({Ec2Items.Name(instance, id)}) has no instance profile.", new { InstanceId = id, IamInstanceProfile = profile }, Ec2Items.Tags(instance));
         }
     }
 }
