@@ -22,7 +22,15 @@ public static class Ec2Items
     public static IReadOnlyDictionary<string, string> Tags(JsonElement item)
     {
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var tag in item.GetArray("Tags").Concat(item.GetArray("TagSet")).Concat(item.GetArray("TagList")))
+
+        // Most answers use Tags; looking the others up only when it is absent saves two scans of large items.
+        var list = item.GetArray("Tags");
+        if (!item.TryGetProperty("Tags", out _))
+        {
+            list = item.TryGetProperty("TagSet", out _) ? item.GetArray("TagSet") : item.GetArray("TagList");
+        }
+
+        foreach (var tag in list)
         {
             if (tag.GetString("Key") is { } key)
             {
@@ -33,5 +41,7 @@ public static class Ec2Items
         return tags;
     }
 
-    public static string Name(JsonElement item, string fallback) => Tags(item).TryGetValue("Name", out var name) ? name : fallback;
+    public static string Name(JsonElement item, string fallback) => Name(Tags(item), fallback);
+
+    public static string Name(IReadOnlyDictionary<string, string> tags, string fallback) => tags.TryGetValue("Name", out var name) ? name : fallback;
 }

@@ -25,10 +25,11 @@ public sealed class InstanceProfileCheck : RegionalCheck
     {
         foreach (var instance in Ec2Items.Instances(lookup))
         {
+            var tags = Ec2Items.Tags(instance);
             var id = instance.GetString("InstanceId") ?? "";
             var profile = instance.GetObject("IamInstanceProfile")?.GetString("Arn");
             yield return Verdict(profile is not null, Ec2Items.InstanceArn(instance, account, region), account, region,
-                $"{id} uses {profile}.", $"{id} ({Ec2Items.Name(instance, id)}) has no instance profile.", new { InstanceId = id, IamInstanceProfile = profile }, Ec2Items.Tags(instance));
+                $"{id} uses {profile}.", $"{id} ({Ec2Items.Name(tags, id)}) has no instance profile.", new { InstanceId = id, IamInstanceProfile = profile }, tags);
         }
     }
 }

@@ -25,14 +25,15 @@ public sealed class ImdsV2Check : RegionalCheck
     {
         foreach (var instance in Ec2Items.Instances(lookup))
         {
+            var tags = Ec2Items.Tags(instance);
             var id = instance.GetString("InstanceId") ?? "";
             var options = instance.GetObject("MetadataOptions");
             var tokens = options?.GetString("HttpTokens");
             var endpoint = options?.GetString("HttpEndpoint");
             var safe = tokens == "required" || endpoint == "disabled";
             yield return Verdict(safe, Ec2Items.InstanceArn(instance, account, region), account, region,
-                $"{id} requires IMDSv2.", $"{id} ({Ec2Items.Name(instance, id)}) allows IMDSv1 (HttpTokens {tokens ?? "unset"}).",
-                new { InstanceId = id, HttpTokens = tokens, HttpEndpoint = endpoint, State = options?.GetString("State") }, Ec2Items.Tags(instance));
+                $"{id} requires IMDSv2.", $"{id} ({Ec2Items.Name(tags, id)}) allows IMDSv1 (HttpTokens {tokens ?? "unset"}).",
+                new { InstanceId = id, HttpTokens = tokens, HttpEndpoint = endpoint, State = options?.GetString("State") }, tags);
         }
     }
 }

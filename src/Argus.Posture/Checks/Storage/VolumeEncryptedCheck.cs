@@ -25,12 +25,13 @@ public sealed class VolumeEncryptedCheck : RegionalCheck
     {
         foreach (var volume in PostureContext.Items(lookup))
         {
+            var tags = Ec2Items.Tags(volume);
             var id = volume.GetString("VolumeId") ?? "";
             var encrypted = volume.GetBool("Encrypted") == true;
             var attached = volume.GetArray("Attachments").Select(a => a.GetString("InstanceId")).OfType<string>().ToList();
             yield return Verdict(encrypted, Ec2Items.Arn(account, region, "volume", id), account, region,
-                $"{id} is encrypted.", $"{id} ({Ec2Items.Name(volume, id)}) is not encrypted.",
-                new { VolumeId = id, Encrypted = encrypted, KmsKeyId = volume.GetString("KmsKeyId"), attachedTo = attached }, Ec2Items.Tags(volume));
+                $"{id} is encrypted.", $"{id} ({Ec2Items.Name(tags, id)}) is not encrypted.",
+                new { VolumeId = id, Encrypted = encrypted, KmsKeyId = volume.GetString("KmsKeyId"), attachedTo = attached }, tags);
         }
     }
 }
