@@ -42,7 +42,6 @@ public static class PostureBenchmark
         {
             using var context = new PostureContext(documents, source.Gaps, source.Header.StartedAt!.Value, source.Header.Scopes);
             PostureEngine.Default.Scan(context);
-            PostureEngine.Default.Scan(context);
             var times = PostureEngine.Default.Checks.All
                 .Select(c => (c.Id, Seconds: PostureEngine.Default.Scan(context, only: [c.Id]).Elapsed.TotalSeconds))
                 .OrderByDescending(t => t.Seconds)
