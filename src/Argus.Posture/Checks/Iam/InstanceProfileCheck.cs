@@ -1,13 +1,12 @@
+using System.Text.Json;
 using Argus.Aws.Operations;
 using Argus.Core.Json;
 using Argus.Core.Model;
-using Argus.Posture.Aws;
-using Argus.Posture.Engine;
 
 namespace Argus.Posture.Checks.Iam;
 
 /// <summary>CIS: instances use IAM roles (an instance profile) for AWS access rather than stored keys.</summary>
-public sealed class InstanceProfileCheck : RegionalCheck
+public sealed class InstanceProfileCheck : InstanceCheck
 {
     public override CheckMetadata Metadata { get; } = new(
         "aws.ec2.instance-profile", "EC2 instances use an IAM instance role", Severity.Low, "ec2", "aws.ec2.instance",
@@ -19,17 +18,10 @@ public sealed class InstanceProfileCheck : RegionalCheck
         ["https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/iam-roles-for-amazon-ec2.html"],
         [AwsOperations.DescribeInstances]);
 
-    protected override AwsOperation Source => AwsOperations.DescribeInstances;
-
-    protected override IEnumerable<CheckOutcome> Evaluate(PostureContext context, string account, string region, Lookup lookup)
+    protected override CheckOutcome Evaluate(JsonElement instance, ItemRef item)
     {
-        foreach (var instance in Ec2Items.Instances(lookup))
-        {
-            var tags = Ec2Items.Tags(instance);
-            var id = instance.GetString("InstanceId") ?? "";
-            var profile = instance.GetObject("IamInstanceProfile")?.GetString("Arn");
-            yield return Verdict(profile is not null, Ec2Items.InstanceArn(instance, account, region), account, region,
-                $"{id} uses {profile}.", $"{id} ({Ec2Items.Name(tags, id)}) has no instance profile.", new { InstanceId = id, IamInstanceProfile = profile }, tags);
-        }
+        var profile = instance.GetObject("IamInstanceProfile")?.GetString("Arn");
+        return Verdict(profile is not null, item.Arn, item.Account, item.Region,
+            $"{item.Id} uses {profile}.", $"{item.Label} has no instance profile.", new { InstanceId = item.Id, IamInstanceProfile = profile }, item.Tags);
     }
 }

@@ -1,13 +1,12 @@
+using System.Text.Json;
 using Argus.Aws.Operations;
 using Argus.Core.Json;
 using Argus.Core.Model;
-using Argus.Posture.Aws;
-using Argus.Posture.Engine;
 
 namespace Argus.Posture.Checks.Networking;
 
 /// <summary>CIS: instances require IMDSv2 (MetadataOptions.HttpTokens = required, or the metadata service is off).</summary>
-public sealed class ImdsV2Check : RegionalCheck
+public sealed class ImdsV2Check : InstanceCheck
 {
     public override CheckMetadata Metadata { get; } = new(
         "aws.ec2.imdsv2", "EC2 instances require IMDSv2", Severity.High, "ec2", "aws.ec2.instance",
@@ -19,21 +18,14 @@ public sealed class ImdsV2Check : RegionalCheck
         ["https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-existing-instances.html"],
         [AwsOperations.DescribeInstances]);
 
-    protected override AwsOperation Source => AwsOperations.DescribeInstances;
-
-    protected override IEnumerable<CheckOutcome> Evaluate(PostureContext context, string account, string region, Lookup lookup)
+    protected override CheckOutcome Evaluate(JsonElement instance, ItemRef item)
     {
-        foreach (var instance in Ec2Items.Instances(lookup))
-        {
-            var tags = Ec2Items.Tags(instance);
-            var id = instance.GetString("InstanceId") ?? "";
-            var options = instance.GetObject("MetadataOptions");
-            var tokens = options?.GetString("HttpTokens");
-            var endpoint = options?.GetString("HttpEndpoint");
-            var safe = tokens == "required" || endpoint == "disabled";
-            yield return Verdict(safe, Ec2Items.InstanceArn(instance, account, region), account, region,
-                $"{id} requires IMDSv2.", $"{id} ({Ec2Items.Name(tags, id)}) allows IMDSv1 (HttpTokens {tokens ?? "unset"}).",
-                new { InstanceId = id, HttpTokens = tokens, HttpEndpoint = endpoint, State = options?.GetString("State") }, tags);
-        }
+        var options = instance.GetObject("MetadataOptions");
+        var tokens = options?.GetString("HttpTokens");
+        var endpoint = options?.GetString("HttpEndpoint");
+        var safe = tokens == "required" || endpoint == "disabled";
+        return Verdict(safe, item.Arn, item.Account, item.Region,
+            $"{item.Id} requires IMDSv2.", $"{item.Label} allows IMDSv1 (HttpTokens {tokens ?? "unset"}).",
+            new { InstanceId = item.Id, HttpTokens = tokens, HttpEndpoint = endpoint, State = options?.GetString("State") }, item.Tags);
     }
 }
