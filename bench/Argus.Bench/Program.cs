@@ -26,5 +26,11 @@ if (args.Length > 0 && args[0] == "network")
     return NetworkBenchmark.Run(args[1..]);
 }
 
+// `posture` runs every posture check over a synthetic preset held in memory.
+if (args.Length > 0 && args[0] == "posture")
+{
+    return PostureBenchmark.Run(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ImportBenchmark).Assembly).Run(args);
 return 0;

@@ -35,6 +35,10 @@ public static class ArgusApp
         root.Subcommands.Add(ReachCommand.Create(context));
         root.Subcommands.Add(ExposureCommand.Create(context));
         root.Subcommands.Add(TopologyCommand.Create(context));
+        root.Subcommands.Add(ScanCommand.Create(context));
+        root.Subcommands.Add(FindingsCommand.Create(context));
+        root.Subcommands.Add(ComplianceCommand.Create(context));
+        root.Subcommands.Add(ChecksCommand.Create(context));
         UseShortSummaries(root);
         return root;
     }
