@@ -52,7 +52,12 @@ public sealed class RbacGraph
     /// <summary>The bindings that give <paramref name="role"/> to someone.</summary>
     public IReadOnlyList<Grant> GrantsOf(KubeObject role) => grants.TryGetValue(role.Id, out var list) ? list : [];
 
-    /// <summary>Roles Kubernetes creates and keeps (bootstrap policy) and <c>system:</c> roles.</summary>
+    /// <summary>The user-facing ClusterRoles every cluster has (their definitions are Kubernetes', their bindings are the user's).</summary>
+    private static readonly HashSet<string> DefaultClusterRoles = new(StringComparer.Ordinal) { "cluster-admin", "admin", "edit", "view" };
+
+    /// <summary>Roles Kubernetes creates and keeps (bootstrap policy, the default user-facing ClusterRoles) and <c>system:</c> roles.</summary>
     public static bool IsBuiltIn(KubeObject role) =>
-        role.Label("kubernetes.io/bootstrapping") == "rbac-defaults" || role.Name.StartsWith("system:", StringComparison.Ordinal);
+        role.Label("kubernetes.io/bootstrapping") == "rbac-defaults"
+        || role.Name.StartsWith("system:", StringComparison.Ordinal)
+        || (role.Kind == "ClusterRole" && DefaultClusterRoles.Contains(role.Name));
 }
