@@ -10,6 +10,7 @@ public sealed class ObjectSet
 {
     private readonly Dictionary<string, List<KubeObject>> byKind = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Kind, string Namespace, string Name), KubeObject> byName = [];
+    private IReadOnlyList<Workload>? workloads;
 
     /// <param name="fromManifests">True for files: a kind absent from them was not forbidden, it was simply not written.</param>
     public ObjectSet(string cluster, IEnumerable<KubeObject> objects, IReadOnlyList<CoverageGap> gaps, bool fromManifests)
@@ -36,6 +37,9 @@ public sealed class ObjectSet
     public bool FromManifests { get; }
 
     public int Count => byName.Count;
+
+    /// <summary>The top-level workloads (<see cref="Workload.TopLevel"/>), found once.</summary>
+    public IReadOnlyList<Workload> Workloads => workloads ??= Workload.FindTopLevel(this).ToList();
 
     public IReadOnlyList<KubeObject> OfKind(string kind) => byKind.TryGetValue(kind, out var list) ? list : [];
 

@@ -6,16 +6,20 @@ namespace Argus.Kubernetes.Objects;
 /// <summary>An object that runs pods, with the pod template's metadata and spec found wherever its kind keeps them.</summary>
 public sealed record Workload(KubeObject Object, JsonElement PodMetadata, JsonElement PodSpec)
 {
+    private IReadOnlyList<Container>? containers;
+
     /// <summary>The kinds that carry a pod spec; <c>Pod</c> itself, then the controllers.</summary>
     public static readonly string[] Kinds = ["Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job", "CronJob"];
 
     public JsonElement PodSecurityContext => PodSpec.GetObject("securityContext") ?? default;
 
-    /// <summary>Regular, init and ephemeral containers.</summary>
-    public IEnumerable<Container> Containers =>
-        PodSpec.GetArray("containers").Select(c => new Container(c.GetString("name") ?? "", "container", c))
-            .Concat(PodSpec.GetArray("initContainers").Select(c => new Container(c.GetString("name") ?? "", "initContainer", c)))
-            .Concat(PodSpec.GetArray("ephemeralContainers").Select(c => new Container(c.GetString("name") ?? "", "ephemeralContainer", c)));
+    /// <summary>Regular, init and ephemeral containers; read once, since every workload check walks them.</summary>
+    public IReadOnlyList<Container> Containers => containers ??=
+    [
+        .. PodSpec.GetArray("containers").Select(c => new Container(c.GetString("name") ?? "", "container", c)),
+        .. PodSpec.GetArray("initContainers").Select(c => new Container(c.GetString("name") ?? "", "initContainer", c)),
+        .. PodSpec.GetArray("ephemeralContainers").Select(c => new Container(c.GetString("name") ?? "", "ephemeralContainer", c)),
+    ];
 
     /// <summary>The pod annotation <paramref name="key"/>, or null.</summary>
     public string? Annotation(string key) => PodMetadata.GetObject("annotations")?.GetString(key);
@@ -46,7 +50,10 @@ public sealed record Workload(KubeObject Object, JsonElement PodMetadata, JsonEl
     /// pods of a ReplicaSet, the ReplicaSets of a Deployment, the Jobs of a CronJob), whose findings would repeat
     /// their owner's. A pod whose owner is not in the set (an operator's custom resource) is checked itself.
     /// </summary>
-    public static IEnumerable<Workload> TopLevel(ObjectSet set)
+    public static IReadOnlyList<Workload> TopLevel(ObjectSet set) => set.Workloads;
+
+    /// <summary>Computes <see cref="TopLevel"/>; <see cref="ObjectSet"/> keeps the answer, as every workload check asks.</summary>
+    internal static IEnumerable<Workload> FindTopLevel(ObjectSet set)
     {
         foreach (var o in set.OfKinds(Kinds))
         {

@@ -72,6 +72,7 @@ public sealed class PolarisAgreementTests(ITestOutputHelper output)
     {
         var scored = 0;
         var agreed = 0;
+        var perCheck = new SortedDictionary<string, (int Agreed, int Scored)>(StringComparer.Ordinal);
         var disagreements = new List<string>();
         foreach (var (polaris, file, expectFail) in Fixtures())
         {
@@ -85,6 +86,8 @@ public sealed class PolarisAgreementTests(ITestOutputHelper output)
             var results = KubernetesCheckEngine.Run(set.ToObjectSet(), [KubernetesChecks.Find(argusId)!]);
             var argusFails = results.Any(r => r.Status == FindingStatus.Fail);
             scored++;
+            var tally = perCheck.GetValueOrDefault(polaris);
+            perCheck[polaris] = (tally.Agreed + (argusFails == expectFail ? 1 : 0), tally.Scored + 1);
             if (argusFails == expectFail)
             {
                 agreed++;
@@ -97,12 +100,14 @@ public sealed class PolarisAgreementTests(ITestOutputHelper output)
 
         var unmapped = Fixtures().Select(f => f.Polaris).Distinct().Where(p => !Equivalents.ContainsKey(p)).ToList();
         output.WriteLine($"agreement: {agreed}/{scored} fixture files ({100.0 * agreed / scored:F1}%) over {Equivalents.Count} Polaris checks; not scored (no Argus equivalent): {string.Join(", ", unmapped)}");
+        output.WriteLine(string.Join(", ", perCheck.Select(p => $"{p.Key} {p.Value.Agreed}/{p.Value.Scored}")));
         foreach (var d in disagreements)
         {
             output.WriteLine(d);
         }
 
         Assert.True(scored > 200, $"only {scored} fixtures scored");
-        Assert.True(agreed >= scored * 0.80, $"agreement {agreed}/{scored}:\n{string.Join("\n", disagreements)}");
+        // Measured: 190 of 212. Every disagreement is listed above; see docs/kubernetes.md for why Argus differs.
+        Assert.True(agreed >= 190, $"agreement fell to {agreed}/{scored}:\n{string.Join("\n", disagreements)}");
     }
 }
