@@ -6,7 +6,8 @@ namespace Argus.Kubernetes.Checks;
 /// The frameworks Kubernetes checks map to. Requirement names only, never the documents' text: Pod Security
 /// Standards control names (kubernetes.io, "Pod Security Standards"), the section titles of the NSA/CISA
 /// Kubernetes Hardening Guidance 1.2 (August 2022), and CIS Kubernetes Benchmark 1.9 section 5 item numbers
-/// (the items an API reader can evaluate; control-plane file and flag items need node access).
+/// (the items an API reader can evaluate; control-plane file and flag items need node access), numbered as in
+/// kube-bench's cfg/cis-1.9/policies.yaml.
 /// </summary>
 public static class Frameworks
 {

@@ -118,6 +118,42 @@ public sealed class KubernetesChecksTests
     }
 
     [Fact]
+    public void Cis_rbac_items_on_subresources_and_webhooks_are_found()
+    {
+        var results = Scan("""
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata: {name: monitoring}
+            rules:
+            - {apiGroups: [""], resources: ["nodes/proxy"], verbs: [get]}
+            - {apiGroups: [""], resources: ["serviceaccounts/token"], verbs: [create]}
+            - {apiGroups: ["admissionregistration.k8s.io"], resources: [mutatingwebhookconfigurations], verbs: [patch]}
+            - {apiGroups: ["certificates.k8s.io"], resources: ["certificatesigningrequests/approval"], verbs: [update]}
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata: {name: reader}
+            rules:
+            - {apiGroups: [""], resources: [nodes, pods], verbs: [get, list]}
+            ---
+            apiVersion: v1
+            kind: ServiceAccount
+            metadata: {name: default, namespace: web}
+            """);
+
+        foreach (var (check, grant) in new[] { ("k8s.rbac.node-proxy", "get on nodes/proxy"), ("k8s.rbac.token-create", "create on serviceaccounts/token"),
+            ("k8s.rbac.webhook-config", "patch on mutatingwebhookconfigurations"), ("k8s.rbac.csr-approval", "update on certificatesigningrequests/approval") })
+        {
+            var result = Result(results, check, "manifests/global/ClusterRole/monitoring");
+            Assert.Equal(FindingStatus.Fail, result.Status);
+            Assert.Contains(grant, result.Message);
+            Assert.Equal(FindingStatus.Pass, Result(results, check, "manifests/global/ClusterRole/reader").Status);
+        }
+
+        Assert.Equal(FindingStatus.Fail, Result(results, "k8s.serviceaccount.default-automount", "manifests/web/ServiceAccount/default").Status);
+    }
+
+    [Fact]
     public void Network_checks_find_open_namespaces_exposed_services_and_plain_ingresses()
     {
         var results = Scan(ClusterYaml.Small + """

@@ -53,7 +53,30 @@ public static class RbacChecks
                 ? $"create on {string.Join(",", created)}"
                 : null),
         new DefaultServiceAccountBindingCheck(),
+        new DefaultServiceAccountTokenCheck(),
+        Grants("k8s.rbac.persistent-volume-create", "Create persistent volumes", Severity.Medium,
+            "A PersistentVolume can be a hostPath on a node: whoever creates one can mount node directories through a claim.",
+            "Leave create on persistentvolumes to the storage provisioners.", "5.1.9", "", "persistentvolumes", "create"),
+        Grants("k8s.rbac.node-proxy", "Access to nodes/proxy", Severity.High,
+            "nodes/proxy reaches the kubelet API directly: it runs commands in any pod on the node, past audit logging and admission.",
+            "Remove nodes/proxy from roles; monitoring agents need only nodes/metrics or nodes/stats.", "5.1.10", "", "nodes/proxy", "get", "create"),
+        Grants("k8s.rbac.csr-approval", "Approve certificate signing requests", Severity.High,
+            "Approving CSRs lets a subject issue itself client certificates for any user, system:masters included.",
+            "Leave certificatesigningrequests/approval to the controller manager and administrators.", "5.1.11", "certificates.k8s.io", "certificatesigningrequests/approval", "update", "patch"),
+        Grants("k8s.rbac.webhook-config", "Change admission webhooks", Severity.High,
+            "Whoever can change admission webhook configurations can disable policy enforcement or see and rewrite every object created.",
+            "Grant create, update, patch and delete on webhook configurations only to the controllers that own them.", "5.1.12", "admissionregistration.k8s.io", "validatingwebhookconfigurations|mutatingwebhookconfigurations", "create", "update", "patch", "delete"),
+        Grants("k8s.rbac.token-create", "Create service account tokens", Severity.High,
+            "create on serviceaccounts/token mints API tokens for any service account in scope, and so takes its rights.",
+            "Remove create on serviceaccounts/token outside the components that issue tokens.", "5.1.13", "", "serviceaccounts/token", "create"),
     ];
+
+    /// <summary>A role check for verbs on one or more resources (<c>a|b</c>) of one group, mapped to one CIS item.</summary>
+    private static RoleRuleCheck Grants(string id, string title, Severity severity, string description, string remediation, string cis, string group, string resources, params string[] verbs) =>
+        new(Meta(id, title, severity, description, remediation, [CisItem(cis), Nsa("Role-based access control")]),
+            r => resources.Split('|').SelectMany(res => r.AllowedVerbs(group, res, verbs).Select(v => $"{v} on {res}")).ToList() is { Count: > 0 } found
+                ? string.Join(", ", found)
+                : null);
 
     private static CheckMetadata Meta(string id, string title, Severity severity, string description, string remediation, FrameworkReference[] frameworks) =>
         new(id, title, severity, "rbac", description, remediation, [GoodPractices], frameworks, RoleKinds);
