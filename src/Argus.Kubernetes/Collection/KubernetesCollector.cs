@@ -144,6 +144,11 @@ public sealed class KubernetesCollector : ISnapshotSource
         {
             gaps.Add(Gap(resource, GapReason.Error, $"unreadable answer: {e.Message}"));
         }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            // Stopped by the user: the caller marks the snapshot cancelled and keeps what was listed before.
+            return null;
+        }
 
         progress?.Report(new KubernetesCollectionProgress(calls, resource.QualifiedName, gaps.Count));
         return null;

@@ -93,6 +93,22 @@ public sealed class KubernetesCollectorTests
     }
 
     [Fact]
+    public void Cancelling_keeps_what_was_listed_and_marks_the_snapshot_cancelled()
+    {
+        using var api = new FakeKubernetesApi(ClusterYaml.Small);
+        using var stop = new CancellationTokenSource();
+        var progress = new StopAfter(3, stop);
+        var collector = new KubernetesCollector(new k8s.Kubernetes(new KubernetesClientConfiguration { Host = api.Endpoint.ToString() }), "c", null, progress, stop.Token);
+
+        var documents = collector.ReadDocuments().ToList();
+
+        Assert.Equal(Argus.Core.Model.SnapshotStatus.Cancelled, collector.Header.Status);
+        Assert.Contains(documents, d => d.Operation == "list namespaces");
+        Assert.DoesNotContain(documents, d => d.Operation == "list mutatingwebhookconfigurations");
+        Assert.Empty(collector.Gaps);
+    }
+
+    [Fact]
     public void An_unreachable_server_stops_with_a_connection_error()
     {
         int port;
@@ -105,6 +121,17 @@ public sealed class KubernetesCollectorTests
         var collector = new KubernetesCollector(new k8s.Kubernetes(new KubernetesClientConfiguration { Host = $"http://127.0.0.1:{port}" }), "gone");
 
         Assert.Throws<KubernetesConnectionException>(() => collector.ReadDocuments().ToList());
+    }
+
+    private sealed class StopAfter(int calls, CancellationTokenSource stop) : IProgress<KubernetesCollectionProgress>
+    {
+        public void Report(KubernetesCollectionProgress value)
+        {
+            if (value.CallsDone >= calls)
+            {
+                stop.Cancel();
+            }
+        }
     }
 
     private static int Items(RawDocument document)
