@@ -42,6 +42,8 @@ public static partial class KubernetesOnboarding
                 pod-security.kubernetes.io/enforce: restricted
             """);
         Document(text, $"""
+            # Argus running in the cluster sets automountServiceAccountToken: true in its own pod spec; from outside,
+            # 'kubectl create token {options.ServiceAccount} -n {options.Namespace}' issues a short-lived token.
             apiVersion: v1
             kind: ServiceAccount
             metadata:

@@ -180,7 +180,7 @@ public static class WorkloadChecks
         (_, c) => c.Json.GetObject("resources")?.GetObject(kind)?.TryGetProperty(resource, out JsonElement _) == true ? null : $"has no {resource} {kind[..^1]}",
         regularOnly: true);
 
-    private static string Title(string word) => char.ToUpperInvariant(word[0]) + word[1..];
+    private static string Title(string resource) => resource == "cpu" ? "CPU" : char.ToUpperInvariant(resource[0]) + resource[1..];
 
     private static string StripPrefix(string capability) =>
         capability.StartsWith("CAP_", StringComparison.OrdinalIgnoreCase) ? capability[4..] : capability;
