@@ -32,15 +32,7 @@ public static partial class KubernetesOnboarding
         var text = new StringBuilder();
         text.Append("# Argus read-only access, generated from Argus's permission catalog ('argus permissions --provider k8s').\n");
         text.Append("# Secrets and ConfigMaps are deliberately absent: Argus reads configuration metadata, never their data.\n");
-        Document(text, $"""
-            apiVersion: v1
-            kind: Namespace
-            metadata:
-              name: {options.Namespace}
-              labels:
-                app.kubernetes.io/managed-by: argus
-                pod-security.kubernetes.io/enforce: restricted
-            """);
+        Namespace(text, options.Namespace, "restricted");
         Document(text, $"""
             # Argus running in the cluster sets automountServiceAccountToken: true in its own pod spec; from outside,
             # 'kubectl create token {options.ServiceAccount} -n {options.Namespace}' issues a short-lived token.
@@ -71,35 +63,9 @@ public static partial class KubernetesOnboarding
             rules:
             {rules.ToString().TrimEnd()}
             """);
-        Document(text, $"""
-            apiVersion: rbac.authorization.k8s.io/v1
-            kind: ClusterRoleBinding
-            metadata:
-              name: {ClusterRoleName}
-              labels:
-                app.kubernetes.io/managed-by: argus
-            roleRef:
-              apiGroup: rbac.authorization.k8s.io
-              kind: ClusterRole
-              name: {ClusterRoleName}
-            subjects:
-            - kind: ServiceAccount
-              name: {options.ServiceAccount}
-              namespace: {options.Namespace}
-            - kind: Group
-              name: {ReadersGroup}
-              apiGroup: rbac.authorization.k8s.io
-            """);
+        Binding(text, "ClusterRoleBinding", ClusterRoleName, null, "ClusterRole", ClusterRoleName, options);
         var jobs = catalog.Resources.Single(r => !r.Collected && r.Kind == "Job");
-        Document(text, $"""
-            apiVersion: v1
-            kind: Namespace
-            metadata:
-              name: {options.ScanNamespace}
-              labels:
-                app.kubernetes.io/managed-by: argus
-                pod-security.kubernetes.io/enforce: baseline
-            """);
+        Namespace(text, options.ScanNamespace, "baseline");
         Document(text, $"""
             # {jobs.Justification}
             apiVersion: rbac.authorization.k8s.io/v1
@@ -114,26 +80,7 @@ public static partial class KubernetesOnboarding
               resources: [{jobs.Plural}]
               verbs: [{string.Join(", ", jobs.Verbs)}]
             """);
-        Document(text, $"""
-            apiVersion: rbac.authorization.k8s.io/v1
-            kind: RoleBinding
-            metadata:
-              name: argus-scan-jobs
-              namespace: {options.ScanNamespace}
-              labels:
-                app.kubernetes.io/managed-by: argus
-            roleRef:
-              apiGroup: rbac.authorization.k8s.io
-              kind: Role
-              name: argus-scan-jobs
-            subjects:
-            - kind: ServiceAccount
-              name: {options.ServiceAccount}
-              namespace: {options.Namespace}
-            - kind: Group
-              name: {ReadersGroup}
-              apiGroup: rbac.authorization.k8s.io
-            """);
+        Binding(text, "RoleBinding", "argus-scan-jobs", options.ScanNamespace, "Role", "argus-scan-jobs", options);
         if (options.EksCluster is not null)
         {
             text.Append(Eks(options));
@@ -195,6 +142,37 @@ public static partial class KubernetesOnboarding
 
             """;
     }
+
+    private static void Namespace(StringBuilder text, string name, string podSecurity) => Document(text, $"""
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: {name}
+          labels:
+            app.kubernetes.io/managed-by: argus
+            pod-security.kubernetes.io/enforce: {podSecurity}
+        """);
+
+    /// <summary>A binding of a role to the Argus service account and the <see cref="ReadersGroup"/> group (EKS principals).</summary>
+    private static void Binding(StringBuilder text, string kind, string name, string? ns, string roleKind, string roleName, OnboardingOptions options) => Document(text, $"""
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: {kind}
+        metadata:
+          name: {name}{(ns is null ? "" : $"\n  namespace: {ns}")}
+          labels:
+            app.kubernetes.io/managed-by: argus
+        roleRef:
+          apiGroup: rbac.authorization.k8s.io
+          kind: {roleKind}
+          name: {roleName}
+        subjects:
+        - kind: ServiceAccount
+          name: {options.ServiceAccount}
+          namespace: {options.Namespace}
+        - kind: Group
+          name: {ReadersGroup}
+          apiGroup: rbac.authorization.k8s.io
+        """);
 
     private static void Document(StringBuilder text, string yaml) => text.Append("---\n").Append(yaml.TrimEnd()).Append('\n');
 
