@@ -40,13 +40,13 @@ public static class KubernetesBenchmark
             using (var client = new k8s.Kubernetes(new KubernetesClientConfiguration { Host = api.Endpoint.ToString() }))
             {
                 var collector = new KubernetesCollector(client, "bench", new KubernetesCollectionOptions { PageSize = pageSize });
-                snapshot = new SnapshotImporter(store, []).Import(collector).Snapshot;
+                snapshot = new SnapshotImporter(store, [new Argus.Kubernetes.Normalization.KubernetesNormalizer()]).Import(collector).Snapshot;
             }
 
             var collect = clock.Elapsed.TotalSeconds;
             var total = collect;
             double checks;
-            Console.WriteLine($"collect s    {collect,12:N1}   ({api.Requests.Count:N0} API calls, {snapshot.Counts.Documents:N0} documents stored)");
+            Console.WriteLine($"collect s    {collect,12:N1}   ({api.Requests.Count:N0} API calls, {snapshot.Counts.Documents:N0} documents, {snapshot.Counts.Assets:N0} assets, {snapshot.Counts.Relations:N0} relations stored)");
 
             clock.Restart();
             IReadOnlyList<CheckResult> results;

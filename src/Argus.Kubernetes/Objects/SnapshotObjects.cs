@@ -30,24 +30,7 @@ public static class SnapshotObjects
                 byCluster[document.Account] = objects = [];
             }
 
-            JsonDocument json;
-            try
-            {
-                // The objects keep elements of this document, so it stays alive with them.
-                json = JsonDocument.Parse(document.Json, JsonText.DocumentOptions);
-            }
-            catch (JsonException e)
-            {
-                throw ImportException.FromJson(document.ToString(), e);
-            }
-
-            foreach (var item in json.RootElement.GetArray("items"))
-            {
-                var metadata = item.GetObject("metadata");
-                var name = metadata?.GetString("name") ?? "";
-                var ns = resource.Namespaced ? metadata?.GetString("namespace") ?? document.Region : Regions.Global;
-                objects.Add(new KubeObject(document.Account, item.GetString("kind") ?? resource.Kind, item.GetString("apiVersion") ?? resource.ApiVersion, ns, name, item, document.ToString()));
-            }
+            objects.AddRange(Objects(document, resource));
         }
 
         foreach (var cluster in gaps.Where(g => g.Provider == Provider.Kubernetes).Select(g => g.Account))
@@ -56,5 +39,29 @@ public static class SnapshotObjects
         }
 
         return byCluster.Select(c => new ObjectSet(c.Key, c.Value, gaps.Where(g => g.Provider == Provider.Kubernetes && g.Account == c.Key).ToList(), fromManifests: false)).ToList();
+    }
+
+    /// <summary>The items of one stored list answer, with the kind and apiVersion the API leaves out of list items.</summary>
+    /// <exception cref="ImportException">The document is not valid JSON.</exception>
+    public static IEnumerable<KubeObject> Objects(RawDocument document, KubernetesResource resource)
+    {
+        JsonDocument json;
+        try
+        {
+            // The objects keep elements of this document, so it stays alive with them.
+            json = JsonDocument.Parse(document.Json, JsonText.DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            throw ImportException.FromJson(document.ToString(), e);
+        }
+
+        foreach (var item in json.RootElement.GetArray("items"))
+        {
+            var metadata = item.GetObject("metadata");
+            var name = metadata?.GetString("name") ?? "";
+            var ns = resource.Namespaced ? metadata?.GetString("namespace") ?? document.Region : Regions.Global;
+            yield return new KubeObject(document.Account, item.GetString("kind") ?? resource.Kind, item.GetString("apiVersion") ?? resource.ApiVersion, ns, name, item, document.ToString());
+        }
     }
 }
