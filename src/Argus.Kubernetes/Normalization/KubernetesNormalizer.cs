@@ -48,7 +48,7 @@ public sealed class KubernetesNormalizer : INormalizer
         var set = new ObjectSet(group.Key.Account, objects, [], fromManifests: false);
         foreach (var o in objects)
         {
-            output.Add(new Asset(o.Id, TypeOf(o.Kind), Provider.Kubernetes, o.Cluster, o.Namespace, o.Name, Labels(o), JsonText.Compact(o.Json)));
+            output.Add(new Asset(o.Id, TypeOf(o.Kind), Provider.Kubernetes, o.Cluster, o.Namespace, o.Name, Labels.Of(o.Metadata), JsonText.Compact(o.Json)));
             Relate(o, set, output);
         }
     }
@@ -134,11 +134,6 @@ public sealed class KubernetesNormalizer : INormalizer
             }
         }
     }
-
-    private static IReadOnlyDictionary<string, string> Labels(KubeObject o) =>
-        o.Metadata.GetObject("labels") is { } labels
-            ? labels.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String).ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal)
-            : new Dictionary<string, string>();
 
     private static string Id(string cluster, string ns, string kind, string name) => $"{cluster}/{ns}/{kind}/{name}";
 }

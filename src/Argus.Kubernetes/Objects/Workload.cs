@@ -25,10 +25,7 @@ public sealed record Workload(KubeObject Object, JsonElement PodMetadata, JsonEl
     public string? Annotation(string key) => PodMetadata.GetObject("annotations")?.GetString(key);
 
     /// <summary>The pod template labels.</summary>
-    public IReadOnlyDictionary<string, string> Labels =>
-        PodMetadata.GetObject("labels") is { } labels
-            ? labels.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String).ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal)
-            : new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Labels => Objects.Labels.Of(PodMetadata);
 
     /// <summary>The workload view of an object, or null when its kind carries no pod spec (or the spec is missing).</summary>
     public static Workload? From(KubeObject o)
