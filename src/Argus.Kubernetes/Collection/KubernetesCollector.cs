@@ -112,17 +112,33 @@ public sealed class KubernetesCollector : ISnapshotSource
     {
         var pages = new List<JsonElement>();
         string? token = null;
+        var restarted = false;
         try
         {
             do
             {
-                var page = api.ListAsync(resource, token, options.PageSize, cancellation).GetAwaiter().GetResult();
+                ListPage page;
+                try
+                {
+                    page = api.ListAsync(resource, token, options.PageSize, cancellation).GetAwaiter().GetResult();
+                }
+                catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Gone && token is not null && !restarted)
+                {
+                    // The continue token outlived the server's compaction window: list again from the start, once,
+                    // so the merged answer is one consistent resourceVersion rather than pages of two.
+                    restarted = true;
+                    pages.Clear();
+                    token = null;
+                    notices.Add(new ImportNotice(ImportNoticeKind.Warning, Description, $"list {resource.QualifiedName}: the continue token expired (410 Gone); listed again from the start"));
+                    continue;
+                }
+
                 pages.Add(page.List);
                 token = page.Continue;
                 calls++;
                 progress?.Report(new KubernetesCollectionProgress(calls, resource.QualifiedName, gaps.Count));
             }
-            while (token is not null);
+            while (token is not null || pages.Count == 0);
             return pages;
         }
         catch (HttpOperationException e)

@@ -80,6 +80,28 @@ public sealed class KubernetesCollectorTests
     }
 
     [Fact]
+    public void An_expired_continue_token_restarts_the_list_once_then_becomes_a_gap()
+    {
+        using var api = new FakeKubernetesApi(ClusterYaml.Small) { ExpireContinueTokens = 1 };
+        var collector = Collector(api, pageSize: 1);
+
+        var documents = collector.ReadDocuments().ToList();
+
+        Assert.Empty(collector.Gaps);
+        Assert.Contains(collector.Notices, n => n.Message.Contains("410 Gone", StringComparison.Ordinal));
+        using (var json = JsonDocument.Parse(Assert.Single(documents, d => d.Operation == "list namespaces").Json))
+        {
+            Assert.Equal(3, json.RootElement.GetProperty("items").GetArrayLength());
+        }
+
+        using var again = new FakeKubernetesApi(ClusterYaml.Small) { ExpireContinueTokens = 2 };
+        var failing = Collector(again, pageSize: 1);
+        _ = failing.ReadDocuments().ToList();
+        var gap = Assert.Single(failing.Gaps);
+        Assert.Equal(("list namespaces", GapReason.Error), (gap.Permission, gap.Reason));
+    }
+
+    [Fact]
     public void A_group_the_server_does_not_serve_is_a_not_collected_gap()
     {
         using var api = new FakeKubernetesApi(ClusterYaml.Small, withoutGroups: ["storage.k8s.io/v1"]);

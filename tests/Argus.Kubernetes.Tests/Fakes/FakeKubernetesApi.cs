@@ -51,6 +51,9 @@ internal sealed class FakeKubernetesApi : IDisposable
     /// <summary>Every request's path and query, in arrival order.</summary>
     public ConcurrentQueue<string> Requests { get; } = new();
 
+    /// <summary>How many more requests carrying a continue token are answered 410 Gone (an expired token).</summary>
+    public int ExpireContinueTokens { get; set; }
+
     public void Dispose() => server.Dispose();
 
     private async Task Handle(HttpListenerContext context)
@@ -127,6 +130,21 @@ internal sealed class FakeKubernetesApi : IDisposable
                 reason = "Forbidden",
                 details = new { group = t.Group, kind = resource.Plural },
                 code = 403,
+            }));
+        }
+
+        if (continueToken is not null && ExpireContinueTokens > 0)
+        {
+            ExpireContinueTokens--;
+            return (HttpStatusCode.Gone, Json(new
+            {
+                kind = "Status",
+                apiVersion = "v1",
+                metadata = new { },
+                status = "Failure",
+                message = "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.",
+                reason = "Expired",
+                code = 410,
             }));
         }
 
