@@ -65,7 +65,8 @@ public sealed class KubernetesCommandTests
 
         Assert.Equal(2, code);
         Assert.Contains("broken.yaml:5:", error);
-        Assert.Contains("manifests/legacy/Pod/debug", output);
+        Assert.Contains("cluster.yaml:", output);
+        Assert.Contains("Pod legacy/debug: container shell runs privileged", output);
 
         (code, output, _) = cli.Run("k8s", "scan", "-m", Path.Combine(folder, "cluster.yaml"), "--format", "sarif", "--fail-on", "high");
         Assert.Equal(5, code);

@@ -64,19 +64,21 @@ public static class KubernetesCommand
                 context.Error.WriteLine($"note: {notice}");
             }
 
-            var results = KubernetesCheckEngine.Run(set.ToObjectSet());
+            var located = KubernetesCheckEngine.RunLocated(set.ToObjectSet());
+            var results = located.Select(r => r.Result).ToList();
+            var full = Path.GetFullPath(path);
+            var baseFolder = Directory.Exists(full) ? full : Path.GetDirectoryName(full);
             switch (parse.GetValue(format))
             {
                 case "json":
                     KubernetesResults.Json(context, results);
                     break;
                 case "sarif":
-                    var full = Path.GetFullPath(path);
-                    context.Out.WriteLine(SarifWriter.Write(results, set.Objects, Directory.Exists(full) ? full : Path.GetDirectoryName(full)));
+                    context.Out.WriteLine(SarifWriter.Write(located, baseFolder));
                     break;
                 default:
                     context.Out.WriteLine($"{set.Objects.Count} objects in {set.Files.Count} files");
-                    KubernetesResults.Table(context, results, parse.GetValue(all));
+                    KubernetesResults.Table(context, located.Select(r => (r.Result, Where(r.Origin, baseFolder))).ToList(), parse.GetValue(all));
                     break;
             }
 
@@ -85,6 +87,10 @@ public static class KubernetesCommand
         });
         return command;
     }
+
+    /// <summary><c>deploy/app.yaml:12</c>, relative to the scanned folder.</summary>
+    private static string? Where(string? origin, string? baseFolder) =>
+        origin is null || baseFolder is null ? origin : Path.GetRelativePath(baseFolder, origin);
 
     private static Command Checks(CliContext context)
     {

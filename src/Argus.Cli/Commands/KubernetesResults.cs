@@ -24,14 +24,20 @@ public static class KubernetesResults
         : Enum.TryParse<Severity>(value, ignoreCase: true, out var s) && !int.TryParse(value, out _) ? s
         : throw new CliException($"--fail-on: unknown severity '{value}' (critical, high, medium, low, informational)");
 
-    public static void Table(CliContext context, IReadOnlyList<CheckResult> results, bool all)
+    public static void Table(CliContext context, IReadOnlyList<CheckResult> results, bool all) =>
+        Table(context, results.Select(r => (r, (string?)null)).ToList(), all);
+
+    /// <summary>The table with a <c>file</c> column when results carry where their object was written (manifests).</summary>
+    public static void Table(CliContext context, IReadOnlyList<(CheckResult Result, string? Origin)> results, bool all)
     {
-        var shown = results.Where(r => all || r.Status != FindingStatus.Pass)
-            .OrderByDescending(r => r.Severity).ThenBy(r => r.CheckId, StringComparer.Ordinal).ThenBy(r => r.ResourceId, StringComparer.Ordinal);
-        TableWriter.Write(context, ["severity", "status", "check", "resource", "message"],
-            shown.Select(r => (IReadOnlyList<string>)[r.Severity.ToString().ToLowerInvariant(), Status(r.Status), r.CheckId, r.ResourceId, r.Message]));
-        var counts = results.GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {Status(g.Key)}");
-        context.Out.WriteLine($"{results.Select(r => r.CheckId).Distinct().Count()} checks, {results.Select(r => r.ResourceId).Distinct().Count()} resources: {string.Join(", ", counts)}");
+        var withOrigin = results.Any(r => r.Origin is not null);
+        var shown = results.Where(r => all || r.Result.Status != FindingStatus.Pass)
+            .OrderByDescending(r => r.Result.Severity).ThenBy(r => r.Result.CheckId, StringComparer.Ordinal).ThenBy(r => r.Result.ResourceId, StringComparer.Ordinal);
+        IReadOnlyList<string> headers = withOrigin ? ["severity", "status", "check", "file", "message"] : ["severity", "status", "check", "resource", "message"];
+        TableWriter.Write(context, headers, shown.Select(r => (IReadOnlyList<string>)
+            [r.Result.Severity.ToString().ToLowerInvariant(), Status(r.Result.Status), r.Result.CheckId, withOrigin ? r.Origin ?? r.Result.ResourceId : r.Result.ResourceId, r.Result.Message]));
+        var counts = results.GroupBy(r => r.Result.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {Status(g.Key)}");
+        context.Out.WriteLine($"{results.Select(r => r.Result.CheckId).Distinct().Count()} checks, {results.Select(r => r.Origin ?? r.Result.ResourceId).Distinct().Count()} objects: {string.Join(", ", counts)}");
     }
 
     public static void Json(CliContext context, IReadOnlyList<CheckResult> results)

@@ -14,20 +14,28 @@ public static class KubernetesCheckEngine
 {
     private static readonly JsonSerializerOptions EvidenceOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static IReadOnlyList<CheckResult> Run(ObjectSet objects, IEnumerable<KubernetesCheck>? checks = null)
+    public static IReadOnlyList<CheckResult> Run(ObjectSet objects, IEnumerable<KubernetesCheck>? checks = null) =>
+        RunLocated(objects, checks).Select(r => r.Result).ToList();
+
+    /// <summary>
+    /// Like <see cref="Run"/>, with where each judged object came from (<c>file:line</c> for manifests), since the
+    /// same kind, namespace and name can appear in several files.
+    /// </summary>
+    public static IReadOnlyList<LocatedResult> RunLocated(ObjectSet objects, IEnumerable<KubernetesCheck>? checks = null)
     {
-        var results = new List<CheckResult>();
+        var results = new List<LocatedResult>();
         foreach (var check in checks ?? KubernetesChecks.All)
         {
             var m = check.Metadata;
             foreach (var verdict in check.Evaluate(objects))
             {
                 var o = verdict.Target;
-                results.Add(new CheckResult(m.Id, o.Id, Provider.Kubernetes, o.Cluster, o.Namespace, verdict.Status, m.Severity, verdict.Message,
-                    JsonSerializer.Serialize(verdict.Evidence, EvidenceOptions), m.Frameworks));
+                results.Add(new LocatedResult(
+                    new CheckResult(m.Id, o.Id, Provider.Kubernetes, o.Cluster, o.Namespace, verdict.Status, m.Severity, verdict.Message, JsonSerializer.Serialize(verdict.Evidence, EvidenceOptions), m.Frameworks),
+                    o.Origin));
             }
 
-            results.AddRange(GapResults(objects, m));
+            results.AddRange(GapResults(objects, m).Select(r => new LocatedResult(r, null)));
         }
 
         return results;

@@ -16,9 +16,9 @@ public sealed record Workload(KubeObject Object, JsonElement PodMetadata, JsonEl
     /// <summary>Regular, init and ephemeral containers; read once, since every workload check walks them.</summary>
     public IReadOnlyList<Container> Containers => containers ??=
     [
-        .. PodSpec.GetArray("containers").Select(c => new Container(c.GetString("name") ?? "", "container", c)),
-        .. PodSpec.GetArray("initContainers").Select(c => new Container(c.GetString("name") ?? "", "initContainer", c)),
-        .. PodSpec.GetArray("ephemeralContainers").Select(c => new Container(c.GetString("name") ?? "", "ephemeralContainer", c)),
+        .. Read("containers", "container"),
+        .. Read("initContainers", "initContainer"),
+        .. Read("ephemeralContainers", "ephemeralContainer"),
     ];
 
     /// <summary>The pod annotation <paramref name="key"/>, or null.</summary>
@@ -26,6 +26,10 @@ public sealed record Workload(KubeObject Object, JsonElement PodMetadata, JsonEl
 
     /// <summary>The pod template labels.</summary>
     public IReadOnlyDictionary<string, string> Labels => Objects.Labels.Of(PodMetadata);
+
+    // A container without a name (invalid, but seen in hand-written manifests) is named by its position.
+    private IEnumerable<Container> Read(string property, string role) =>
+        PodSpec.GetArray(property).Select((c, i) => new Container(c.GetString("name") is { Length: > 0 } name ? name : $"#{i + 1}", role, c));
 
     /// <summary>The workload view of an object, or null when its kind carries no pod spec (or the spec is missing).</summary>
     public static Workload? From(KubeObject o)

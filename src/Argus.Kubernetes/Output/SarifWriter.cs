@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Argus.Core.Model;
 using Argus.Kubernetes.Checks;
-using Argus.Kubernetes.Objects;
 
 namespace Argus.Kubernetes.Output;
 
@@ -12,9 +11,11 @@ namespace Argus.Kubernetes.Output;
 /// </summary>
 public static class SarifWriter
 {
-    public static string Write(IReadOnlyList<CheckResult> results, IReadOnlyList<KubeObject> objects, string? baseFolder = null)
+    /// <param name="located">Results with the <c>file:line</c> of the object each judged.</param>
+    /// <param name="baseFolder">Artifact paths are written relative to it.</param>
+    public static string Write(IReadOnlyList<LocatedResult> located, string? baseFolder = null)
     {
-        var origins = objects.GroupBy(o => o.Id).ToDictionary(g => g.Key, g => g.First().Origin, StringComparer.Ordinal);
+        var results = located.Select(r => r.Result).ToList();
         var checks = KubernetesChecks.All.Select(c => c.Metadata).Where(m => results.Any(r => r.CheckId == m.Id)).ToList();
         var rules = new JsonArray(checks.Select(m => (JsonNode)new JsonObject
         {
@@ -31,8 +32,9 @@ public static class SarifWriter
                 ["security-severity"] = SecuritySeverity(m.Severity),
             },
         }).ToArray());
-        var sarifResults = new JsonArray(results.Where(r => r.Status is FindingStatus.Fail or FindingStatus.Error or FindingStatus.NotAuthorized).Select(r =>
+        var sarifResults = new JsonArray(located.Where(l => l.Result.Status is FindingStatus.Fail or FindingStatus.Error or FindingStatus.NotAuthorized).Select(l =>
         {
+            var r = l.Result;
             var result = new JsonObject
             {
                 ["ruleId"] = r.CheckId,
@@ -40,7 +42,7 @@ public static class SarifWriter
                 ["message"] = new JsonObject { ["text"] = r.Message },
                 ["properties"] = new JsonObject { ["resource"] = r.ResourceId, ["status"] = r.Status.ToString() },
             };
-            if (origins.TryGetValue(r.ResourceId, out var origin) && Split(origin) is { } place)
+            if (l.Origin is { } origin && Split(origin) is { } place)
             {
                 result["locations"] = new JsonArray(new JsonObject
                 {
