@@ -14,6 +14,18 @@ if (args.Length > 0 && args[0] == "collect")
     return CollectBenchmark.Run(args[1..]);
 }
 
+// `vuln` inventories and matches a Debian root filesystem and a ~1 GB image built from it.
+if (args.Length > 0 && args[0] == "vuln")
+{
+    return VulnerabilityBenchmark.Run(args[1..]);
+}
+
+// `network` measures the network engine: model build, full exposure, query latency.
+if (args.Length > 0 && args[0] == "network")
+{
+    return NetworkBenchmark.Run(args[1..]);
+}
+
 // `k8s` collects and checks a generated cluster (default 50,000 pods) through the local Kubernetes API stand-in.
 if (args.Length > 0 && args[0] == "k8s")
 {

@@ -30,6 +30,11 @@ public static class ArgusApp
         root.Subcommands.Add(PermissionsCommand.Create(context));
         root.Subcommands.Add(OnboardingCommand.Create(context));
         root.Subcommands.Add(DoctorCommand.Create(context));
+        root.Subcommands.Add(FsCommand.Create(context));
+        root.Subcommands.Add(ImageCommand.Create(context));
+        root.Subcommands.Add(ReachCommand.Create(context));
+        root.Subcommands.Add(ExposureCommand.Create(context));
+        root.Subcommands.Add(TopologyCommand.Create(context));
         KubernetesCommands.AddTo(root, context);
         UseShortSummaries(root);
         return root;
