@@ -32,5 +32,11 @@ if (args.Length > 0 && args[0] == "posture")
     return PostureBenchmark.Run(args[1..]);
 }
 
+// `k8s` collects and checks a generated cluster (default 50,000 pods) through the local Kubernetes API stand-in.
+if (args.Length > 0 && args[0] == "k8s")
+{
+    return KubernetesBenchmark.Run(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ImportBenchmark).Assembly).Run(args);
 return 0;

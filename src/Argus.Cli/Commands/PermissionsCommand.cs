@@ -36,6 +36,8 @@ public static class PermissionsCommand
     {
         var features = FeaturesOption();
         var format = CommonOptions.Format("table", "markdown", "json");
+        var provider = new Option<string>("--provider") { Description = "aws: IAM actions; k8s: Kubernetes resources and RBAC verbs.", DefaultValueFactory = _ => "aws" };
+        provider.AcceptOnlyFromAmong("aws", "k8s");
         var command = new Command("permissions", """
             List every AWS permission Argus asks for, grouped by feature, with its access level and why it is needed.
 
@@ -46,13 +48,20 @@ public static class PermissionsCommand
               argus permissions
               argus permissions --features posture,vuln.images --format markdown
               argus permissions --features vuln.vm-scan --format json
+              argus permissions --provider k8s
             """)
         {
-            features, format,
+            features, format, provider,
         };
         command.SetAction(context, (parse, _) =>
         {
             var selected = ParseFeatures(parse.GetValue(features));
+            if (parse.GetValue(provider) == "k8s")
+            {
+                KubernetesPermissionsView.Write(context, selected, parse.GetValue(format)!);
+                return ExitCodes.Ok;
+            }
+
             switch (parse.GetValue(format))
             {
                 case "markdown":
