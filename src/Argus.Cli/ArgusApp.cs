@@ -30,6 +30,7 @@ public static class ArgusApp
         root.Subcommands.Add(PermissionsCommand.Create(context));
         root.Subcommands.Add(OnboardingCommand.Create(context));
         root.Subcommands.Add(DoctorCommand.Create(context));
+        root.Subcommands.Add(RuleUsageCommand.Create(context));
         UseShortSummaries(root);
         return root;
     }
