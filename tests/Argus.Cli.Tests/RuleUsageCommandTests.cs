@@ -97,4 +97,19 @@ public sealed class RuleUsageCommandTests
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("no such file or folder", error);
     }
+
+    [Theory]
+    [InlineData("s3://Not_A_Bucket/x", "is not an S3 bucket name")]
+    [InlineData("cloudwatch", "not built yet")]
+    public void Unusable_remote_locations_say_why(string location, string message)
+    {
+        using var cli = new CliRun();
+        Assert.Equal(0, cli.Run("import", NatGateway).Code);
+
+        var (code, _, error) = cli.Run("rule-usage", "--flow-logs", location);
+
+        Assert.NotEqual(0, code);
+        Assert.Contains(message, error);
+        Assert.DoesNotContain("Nothing was stored", error);
+    }
 }

@@ -74,14 +74,23 @@ public static class RuleUsageCommand
                 throw new CliException($"snapshot {snapshot.Id} has no network interfaces, security groups or network ACLs to attribute flows to");
             }
 
-            var source = FlowLogSources.Open(parse.GetValue(flowLogs)!, model, parse.GetValue(region), cancellation);
+            var location = parse.GetValue(flowLogs)!;
             RuleUsageReport report;
             try
             {
+                var source = FlowLogSources.Open(location, model, parse.GetValue(region), options.Since, cancellation);
                 report = FlowLogProgressDisplay.Run(context, $"Reading flow logs from {source.Description}",
                     progress => RuleUsageAnalysis.Run(model, source, options, progress, cancellation));
             }
             catch (ImportException e)
+            {
+                throw new CliException(e.Message);
+            }
+            catch (Amazon.Runtime.AmazonServiceException e)
+            {
+                throw new CliException($"{location}: {e.ErrorCode ?? e.StatusCode.ToString()}: {e.Message}");
+            }
+            catch (Core.Permissions.PermissionDeniedByCatalogException e)
             {
                 throw new CliException(e.Message);
             }
