@@ -37,5 +37,5 @@ public sealed record RuleUsageOptions
     public int MaxUsageTuples { get; init; } = 4_096;
 
     /// <summary>Connections remembered to tell replies from requests when TCP flags and ports cannot; bounds memory.</summary>
-    public int MaxTrackedConnections { get; init; } = 1 << 20;
+    public int MaxTrackedConnections { get; init; } = 1 << 18;
 }
