@@ -31,7 +31,7 @@ public static class RuleUsageAnalysis
                 using var stream = input.Open(ct);
                 result = FlowLogReader.Read(stream, input.Name, input.Format, analyzer, ct);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Amazon.Runtime.AmazonServiceException or HttpRequestException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Amazon.Runtime.AmazonServiceException or HttpRequestException or Aws.Client.AwsApiException)
             {
                 // One unreadable object must not lose the rest: it is reported, and coverage shows the hole.
                 result = new FlowLogSourceResult { Source = input.Name, Format = "unread", Problems = [$"could not be read: {e.Message}"] };
