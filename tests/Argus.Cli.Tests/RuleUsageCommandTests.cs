@@ -100,7 +100,7 @@ public sealed class RuleUsageCommandTests
 
     [Theory]
     [InlineData("s3://Not_A_Bucket/x", "is not an S3 bucket name")]
-    [InlineData("cloudwatch", "not built yet")]
+    [InlineData("cloudwatch", "name no CloudWatch Logs destination")]
     public void Unusable_remote_locations_say_why(string location, string message)
     {
         using var cli = new CliRun();

@@ -78,7 +78,7 @@ public static class RuleUsageCommand
             RuleUsageReport report;
             try
             {
-                var source = FlowLogSources.Open(location, model, parse.GetValue(region), options.Since, cancellation);
+                var source = FlowLogSources.Open(location, model, parse.GetValue(region), options.Since, options.Until, cancellation);
                 report = FlowLogProgressDisplay.Run(context, $"Reading flow logs from {source.Description}",
                     progress => RuleUsageAnalysis.Run(model, source, options, progress, cancellation));
             }
@@ -89,6 +89,10 @@ public static class RuleUsageCommand
             catch (Amazon.Runtime.AmazonServiceException e)
             {
                 throw new CliException($"{location}: {e.ErrorCode ?? e.StatusCode.ToString()}: {e.Message}");
+            }
+            catch (Aws.Client.AwsApiException e)
+            {
+                throw new CliException($"{location}: {e.Message}");
             }
             catch (Core.Permissions.PermissionDeniedByCatalogException e)
             {
