@@ -5,7 +5,7 @@ namespace Argus.Network.FlowLogs.Parsing;
 /// remembering the last 4 bytes it passed on: a gzip member's ISIZE trailer, which lets the reader notice a gzip
 /// file cut short (GZipStream ends such a stream silently).
 /// </summary>
-internal sealed class GzipTailStream(byte[] peeked, int peekedCount, Stream inner) : Stream
+internal sealed class GzipTailStream(byte[] peeked, int peekedCount, Stream inner) : ForwardReadStream
 {
     private readonly byte[] tail = new byte[4];
     private int peekedAt;
@@ -15,22 +15,6 @@ internal sealed class GzipTailStream(byte[] peeked, int peekedCount, Stream inne
 
     /// <summary>The last 4 bytes read, little-endian, or null when fewer than 4 were read.</summary>
     public uint? LastUInt32 => total < 4 ? null : BitConverter.ToUInt32(tail);
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => total;
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -64,16 +48,6 @@ internal sealed class GzipTailStream(byte[] peeked, int peekedCount, Stream inne
 
         total += read.Length;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

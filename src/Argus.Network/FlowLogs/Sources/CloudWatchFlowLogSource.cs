@@ -30,28 +30,12 @@ public sealed class CloudWatchFlowLogSource(AwsApiClient client, Func<string, Aw
             .OrderBy(g => g.Region, StringComparer.Ordinal).ThenBy(g => g.Group, StringComparer.Ordinal);
 
     /// <summary>The messages of a log group's events as text, fetched a page at a time as the reader asks.</summary>
-    private sealed class LogEventStream(AwsApiClient client, AwsCallContext context, string group, DateTimeOffset? since, DateTimeOffset? until, CancellationToken ct) : Stream
+    private sealed class LogEventStream(AwsApiClient client, AwsCallContext context, string group, DateTimeOffset? since, DateTimeOffset? until, CancellationToken ct) : ForwardReadStream
     {
         private byte[] page = [];
         private int at;
         private string? nextToken;
         private bool done;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -109,15 +93,5 @@ public sealed class CloudWatchFlowLogSource(AwsApiClient client, Func<string, Aw
             page = Encoding.UTF8.GetBytes(text.ToString());
             at = 0;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
