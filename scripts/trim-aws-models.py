@@ -55,6 +55,7 @@ OPERATIONS = {
     "securityhub": ["DescribeHub"],
     "accessanalyzer": ["ListAnalyzers"],
     "eks": ["ListClusters", "DescribeCluster"],
+    "ecr": ["GetAuthorizationToken"],
     "s3": [
         "ListBuckets", "GetBucketLocation", "GetBucketPolicy", "GetBucketPolicyStatus", "GetPublicAccessBlock",
         "GetBucketAcl", "GetBucketEncryption", "GetBucketVersioning", "GetBucketTagging", "GetBucketLogging",

@@ -14,6 +14,24 @@ if (args.Length > 0 && args[0] == "collect")
     return CollectBenchmark.Run(args[1..]);
 }
 
+// `vuln` inventories and matches a Debian root filesystem and a ~1 GB image built from it.
+if (args.Length > 0 && args[0] == "vuln")
+{
+    return VulnerabilityBenchmark.Run(args[1..]);
+}
+
+// `network` measures the network engine: model build, full exposure, query latency.
+if (args.Length > 0 && args[0] == "network")
+{
+    return NetworkBenchmark.Run(args[1..]);
+}
+
+// `posture` runs every posture check over a synthetic preset held in memory.
+if (args.Length > 0 && args[0] == "posture")
+{
+    return PostureBenchmark.Run(args[1..]);
+}
+
 // `flowlogs` measures flow-log reading, parsing and attribution in records per second per core.
 if (args.Length > 0 && args[0] == "flowlogs")
 {

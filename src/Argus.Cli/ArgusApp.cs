@@ -30,6 +30,15 @@ public static class ArgusApp
         root.Subcommands.Add(PermissionsCommand.Create(context));
         root.Subcommands.Add(OnboardingCommand.Create(context));
         root.Subcommands.Add(DoctorCommand.Create(context));
+        root.Subcommands.Add(FsCommand.Create(context));
+        root.Subcommands.Add(ImageCommand.Create(context));
+        root.Subcommands.Add(ReachCommand.Create(context));
+        root.Subcommands.Add(ExposureCommand.Create(context));
+        root.Subcommands.Add(TopologyCommand.Create(context));
+        root.Subcommands.Add(ScanCommand.Create(context));
+        root.Subcommands.Add(FindingsCommand.Create(context));
+        root.Subcommands.Add(ComplianceCommand.Create(context));
+        root.Subcommands.Add(ChecksCommand.Create(context));
         root.Subcommands.Add(RuleUsageCommand.Create(context));
         UseShortSummaries(root);
         return root;

@@ -69,6 +69,8 @@ public sealed class DocumentShapeTests
                 "GetManagedPrefixListEntries" => organization.Items(document.Account, document.Region, "DescribeManagedPrefixLists", "PrefixLists").Select(p => GeneratedOrganization.Str(p, "PrefixListId")),
                 "DescribeListeners" => organization.Items(document.Account, document.Region, "DescribeLoadBalancers", "LoadBalancers").Select(l => GeneratedOrganization.Str(l, "LoadBalancerArn")),
                 "DescribeTargetHealth" => organization.Items(document.Account, document.Region, "DescribeTargetGroups", "TargetGroups").Select(t => GeneratedOrganization.Str(t, "TargetGroupArn")),
+                "SearchTransitGatewayRoutes" or "GetTransitGatewayRouteTableAssociations" or "GetTransitGatewayRouteTablePropagations" =>
+                    organization.Items(document.Account, document.Region, "DescribeTransitGatewayRouteTables", "TransitGatewayRouteTables").Select(t => GeneratedOrganization.Str(t, "TransitGatewayRouteTableId")),
                 "ListAccessKeys" => organization.Items(document.Account, document.Region, "ListUsers", "Users").Select(u => GeneratedOrganization.Str(u, "UserName")),
                 "GetTrailStatus" or "GetEventSelectors" => organization.Items(document.Account, document.Region, "DescribeTrails", "trailList").Select(t => GeneratedOrganization.Str(t, "TrailARN")),
                 _ when document.Service == "kms" => organization.Items(document.Account, document.Region, "ListKeys", "Keys").Select(k => GeneratedOrganization.Str(k, "KeyId")),

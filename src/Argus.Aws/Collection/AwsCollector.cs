@@ -32,6 +32,7 @@ public sealed class AwsCollector : ISnapshotSource
         Ops.ListUsers, Ops.ListAccessKeys,
         Ops.DescribeLoadBalancers, Ops.DescribeListeners, Ops.DescribeTargetGroups, Ops.DescribeTargetHealth, Ops.DescribeTags,
         Ops.DescribeManagedPrefixLists, Ops.GetManagedPrefixListEntries,
+        Ops.DescribeTransitGatewayRouteTables, Ops.SearchTransitGatewayRoutes, Ops.GetTransitGatewayRouteTableAssociations, Ops.GetTransitGatewayRouteTablePropagations,
         Ops.DescribeTrails, Ops.GetTrailStatus, Ops.GetEventSelectors,
         Ops.ListKeys, Ops.DescribeKey, Ops.GetKeyRotationStatus, Ops.GetKeyPolicy,
     };
@@ -199,7 +200,8 @@ public sealed class AwsCollector : ISnapshotSource
         var generic = Ops.All.Where(o => !o.Global && !o.PerResource && !Walked.Contains(o))
             .Select(o => CallAsync(region, region, o, null, null, stop));
         await Task.WhenAll([.. generic, WalkLoadBalancingAsync(region, stop), WalkPrefixListsAsync(region, stop),
-            WalkTrailsAsync(region, stop), WalkKeysAsync(region, stop)]).ConfigureAwait(false);
+            WalkTrailsAsync(region, stop), WalkKeysAsync(region, stop),
+            WalkTransitGatewayRouteTablesAsync(region, stop)]).ConfigureAwait(false);
     }
 
     private async Task WalkOrganizationAsync(CancellationTokenSource stop)
@@ -330,6 +332,30 @@ public sealed class AwsCollector : ISnapshotSource
         // AWS-managed lists (S3, DynamoDB, CloudFront) are the same everywhere and large; only the account's own are read.
         await Task.WhenAll(Items(lists, "PrefixLists").Where(p => Text(p, "OwnerId") != "AWS").Select(p => Text(p, "PrefixListId")).OfType<string>()
             .Select(id => CallAsync(region, region, Ops.GetManagedPrefixListEntries, id, new JsonObject { ["PrefixListId"] = id }, stop))).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A transit gateway route table's routes, associations and propagations: three calls per table the account
+    /// can see (the gateway's owner sees them; accounts it is shared with do not).
+    /// </summary>
+    private async Task WalkTransitGatewayRouteTablesAsync(string region, CancellationTokenSource stop)
+    {
+        if (await CallAsync(region, region, Ops.DescribeTransitGatewayRouteTables, null, null, stop).ConfigureAwait(false) is not { } tables)
+        {
+            return;
+        }
+
+        var ids = Items(tables, "TransitGatewayRouteTables").Select(t => Text(t, "TransitGatewayRouteTableId")).OfType<string>().ToList();
+        await Task.WhenAll(
+        [
+            .. ids.Select(id => CallAsync(region, region, Ops.SearchTransitGatewayRoutes, id, new JsonObject
+            {
+                ["TransitGatewayRouteTableId"] = id,
+                ["Filters"] = new JsonArray(new JsonObject { ["Name"] = "type", ["Values"] = new JsonArray("static", "propagated") }),
+            }, stop)),
+            .. ids.Select(id => CallAsync(region, region, Ops.GetTransitGatewayRouteTableAssociations, id, new JsonObject { ["TransitGatewayRouteTableId"] = id }, stop)),
+            .. ids.Select(id => CallAsync(region, region, Ops.GetTransitGatewayRouteTablePropagations, id, new JsonObject { ["TransitGatewayRouteTableId"] = id }, stop)),
+        ]).ConfigureAwait(false);
     }
 
     private async Task WalkTrailsAsync(string region, CancellationTokenSource stop)

@@ -27,6 +27,11 @@ public static class AwsOperations
     public static readonly AwsOperation DescribeTransitGatewayRouteTables = Ec2("DescribeTransitGatewayRouteTables", "TransitGatewayRouteTables");
     public static readonly AwsOperation DescribeTransitGatewayVpcAttachments = Ec2("DescribeTransitGatewayVpcAttachments", "TransitGatewayVpcAttachments");
     public static readonly AwsOperation DescribeTransitGatewayPeeringAttachments = Ec2("DescribeTransitGatewayPeeringAttachments", "TransitGatewayPeeringAttachments");
+    // Transit gateway route tables' contents, per route table: routes (static and propagated, blackholes included),
+    // which attachments use the table, and which propagate into it. The network engine routes across the hub with them.
+    public static readonly AwsOperation SearchTransitGatewayRoutes = new("ec2", "SearchTransitGatewayRoutes", "ec2:SearchTransitGatewayRoutes", false, "TransitGatewayRouteTableId", ["Routes"], "Routes", "aws ec2 search-transit-gateway-routes");
+    public static readonly AwsOperation GetTransitGatewayRouteTableAssociations = new("ec2", "GetTransitGatewayRouteTableAssociations", "ec2:GetTransitGatewayRouteTableAssociations", false, "TransitGatewayRouteTableId", ["Associations"], "Associations", "aws ec2 get-transit-gateway-route-table-associations");
+    public static readonly AwsOperation GetTransitGatewayRouteTablePropagations = new("ec2", "GetTransitGatewayRouteTablePropagations", "ec2:GetTransitGatewayRouteTablePropagations", false, "TransitGatewayRouteTableId", ["TransitGatewayRouteTablePropagations"], "TransitGatewayRouteTablePropagations", "aws ec2 get-transit-gateway-route-table-propagations");
     public static readonly AwsOperation DescribeVpcPeeringConnections = Ec2("DescribeVpcPeeringConnections", "VpcPeeringConnections");
     public static readonly AwsOperation DescribeVpnGateways = Ec2("DescribeVpnGateways", "VpnGateways");
     public static readonly AwsOperation DescribeVpnConnections = Ec2("DescribeVpnConnections", "VpnConnections");

@@ -25,6 +25,11 @@ internal static class RegionDocuments
         yield return TransitDocuments.TransitGatewayVpcAttachments(d, m);
         yield return TransitDocuments.TransitGatewayRouteTables(d, m);
         yield return TransitDocuments.TransitGatewayPeeringAttachments(d, m);
+        foreach (var contents in TransitDocuments.TransitGatewayRouteTableContents(d, m))
+        {
+            yield return contents;
+        }
+
         yield return TransitDocuments.VpcPeeringConnections(d, m);
         yield return TransitDocuments.VpnGateways(d, m);
         yield return TransitDocuments.VpnConnections(d, m);

@@ -103,6 +103,102 @@ internal static class TransitDocuments
         });
     }
 
+    /// <summary>One route of a transit gateway route table, as <c>search-transit-gateway-routes</c> prints it.</summary>
+    private sealed record TransitRoute(string Cidr, string Type, Attachment? Target);
+
+    /// <summary>
+    /// Each segment's table: the attachments of that segment are associated with it. Shared (the hub, security,
+    /// the VPN, Direct Connect and the gateway peerings) sees every VPC; prod and nonprod see their own segment and
+    /// shared, never each other. VPC attachments propagate their CIDR, the BGP VPN the office networks and Direct
+    /// Connect the data centre (preferred over the VPN for it). Static routes send the other regions' VPCs over the
+    /// gateway peering (region 0 peers with every region, so others reach region 0 only), and the spoke segments'
+    /// internet traffic to the egress VPC, with 10.0.0.0/8 blackholed so that no unknown internal range leaves there.
+    /// </summary>
+    public static IEnumerable<RawDocument> TransitGatewayRouteTableContents(DocumentWriter d, RegionModel m)
+    {
+        if (!m.IsHub)
+        {
+            yield break;
+        }
+
+        var tgw = m.TransitGateway;
+        var attachments = VisibleAttachments(m).ToList();
+        foreach (var segment in TransitGatewayPlan.Segments)
+        {
+            var table = tgw.RouteTableId(segment);
+            var propagating = attachments.Where(a => a.ResourceType != "peering" && Sees(segment, a.Segment)).ToList();
+            yield return d.List(m.Account.Id, m.Region, AwsOperations.SearchTransitGatewayRoutes, TransitRoutes(m, segment, attachments, propagating), (w, route) =>
+            {
+                w.WriteString("DestinationCidrBlock"u8, route.Cidr);
+                if (route.Target is { } target)
+                {
+                    w.WriteStartArray("TransitGatewayAttachments"u8);
+                    w.WriteStartObject();
+                    w.WriteString("ResourceId"u8, target.ResourceId);
+                    w.WriteString("TransitGatewayAttachmentId"u8, target.Id);
+                    w.WriteString("ResourceType"u8, target.ResourceType);
+                    w.WriteEndObject();
+                    w.WriteEndArray();
+                }
+
+                w.WriteString("Type"u8, route.Type);
+                w.WriteString("State"u8, route.Target is null ? "blackhole" : "active");
+            }, table);
+            yield return d.List(m.Account.Id, m.Region, AwsOperations.GetTransitGatewayRouteTableAssociations, attachments.Where(a => a.Segment == segment), (w, a) =>
+                AttachmentReference(w, a, "associated"), table);
+            yield return d.List(m.Account.Id, m.Region, AwsOperations.GetTransitGatewayRouteTablePropagations, propagating, (w, a) =>
+                AttachmentReference(w, a, "enabled"), table);
+        }
+    }
+
+    private static bool Sees(string segment, string other) => segment == "shared" || other == "shared" || other == segment;
+
+    private static IEnumerable<TransitRoute> TransitRoutes(RegionModel m, string segment, List<Attachment> attachments, List<Attachment> propagating)
+    {
+        var routes = new List<TransitRoute>();
+        foreach (var a in propagating)
+        {
+            switch (a.ResourceType)
+            {
+                case "vpc":
+                    routes.Add(new TransitRoute(a.Vpc!.Cidr.ToString(), "propagated", a));
+                    break;
+                case "vpn":
+                    routes.Add(new TransitRoute(OnPremisesPlan.OfficeCidr, "propagated", a));
+                    break;
+                case "direct-connect-gateway":
+                    routes.Add(new TransitRoute(OnPremisesPlan.DataCentreCidr, "propagated", a));
+                    break;
+            }
+        }
+
+        foreach (var peering in attachments.Where(a => a.ResourceType == "peering"))
+        {
+            var remote = m.Org.TransitGateways.First(g => g.Id == peering.ResourceId).RegionIndex;
+            foreach (var account in m.Org.Accounts.Where(a => Sees(segment, m.TransitGateway.SegmentOf(a))))
+            {
+                routes.AddRange(m.Org.Skeletons[account.Index][remote].Vpcs.Where(v => v.TransitGateway)
+                    .Select(v => new TransitRoute(v.Cidr.ToString(), "static", peering)));
+            }
+        }
+
+        if (segment != "shared" && attachments.FirstOrDefault(a => a.Vpc?.Kind == VpcKind.Egress) is { } egress)
+        {
+            routes.Add(new TransitRoute("0.0.0.0/0", "static", egress));
+            routes.Add(new TransitRoute("10.0.0.0/8", "static", null));
+        }
+
+        return routes.OrderBy(r => r.Cidr, StringComparer.Ordinal);
+    }
+
+    private static void AttachmentReference(Utf8JsonWriter w, Attachment a, string state)
+    {
+        w.WriteString("TransitGatewayAttachmentId"u8, a.Id);
+        w.WriteString("ResourceId"u8, a.ResourceId);
+        w.WriteString("ResourceType"u8, a.ResourceType);
+        w.WriteString("State"u8, state);
+    }
+
     /// <summary>The hub's first-region gateway is peered with the one in every other region; both ends list the peering.</summary>
     public static RawDocument TransitGatewayPeeringAttachments(DocumentWriter d, RegionModel m) =>
         d.List(m.Account.Id, m.Region, AwsOperations.DescribeTransitGatewayPeeringAttachments, m.IsHub ? GatewayPeerings(m) : [], (w, peering) =>
