@@ -44,7 +44,7 @@ OPERATIONS = {
         "ListDelegatedAdministrators",
     ],
     "directconnect": ["DescribeDirectConnectGateways", "DescribeDirectConnectGatewayAssociations"],
-    "logs": ["DescribeLogGroups", "DescribeMetricFilters"],
+    "logs": ["DescribeLogGroups", "DescribeMetricFilters", "FilterLogEvents"],
     "cloudtrail": ["DescribeTrails", "GetTrailStatus", "GetEventSelectors"],
     "kms": ["ListKeys", "DescribeKey", "GetKeyRotationStatus", "GetKeyPolicy"],
     "config": ["DescribeConfigurationRecorders", "DescribeConfigurationRecorderStatus", "DescribeDeliveryChannels"],

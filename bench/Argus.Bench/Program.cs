@@ -38,5 +38,11 @@ if (args.Length > 0 && args[0] == "k8s")
     return KubernetesBenchmark.Run(args[1..]);
 }
 
+// `flowlogs` measures flow-log reading, parsing and attribution in records per second per core.
+if (args.Length > 0 && args[0] == "flowlogs")
+{
+    return FlowLogBenchmark.Run(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ImportBenchmark).Assembly).Run(args);
 return 0;

@@ -39,6 +39,7 @@ public static class ArgusApp
         root.Subcommands.Add(FindingsCommand.Create(context));
         root.Subcommands.Add(ComplianceCommand.Create(context));
         root.Subcommands.Add(ChecksCommand.Create(context));
+        root.Subcommands.Add(RuleUsageCommand.Create(context));
         KubernetesCommands.AddTo(root, context);
         UseShortSummaries(root);
         return root;

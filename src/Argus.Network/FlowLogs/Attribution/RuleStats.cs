@@ -1,0 +1,76 @@
+using Argus.Network.FlowLogs.Addressing;
+using Argus.Network.FlowLogs.Rules;
+
+namespace Argus.Network.FlowLogs.Attribution;
+
+/// <summary>What the records attributed to one rule add up to. Sets are bounded by the options.</summary>
+public sealed class RuleStats(FirewallRule rule, RuleUsageOptions options)
+{
+    private readonly HashSet<IpAddress128> peers = [];
+    private readonly HashSet<UsageTuple> usage = [];
+
+    public FirewallRule Rule { get; } = rule;
+
+    /// <summary>Flow records (aggregated flows, one per interface and interval) the rule allowed.</summary>
+    public long Hits { get; private set; }
+
+    public long Bytes { get; private set; }
+
+    public long Packets { get; private set; }
+
+    /// <summary>Unix seconds of the first record's start; -1 before any.</summary>
+    public long FirstSeen { get; private set; } = -1;
+
+    public long LastSeen { get; private set; } = -1;
+
+    public int DistinctPeers => peers.Count;
+
+    /// <summary>True when more peers were seen than counted: <see cref="DistinctPeers"/> is a lower bound.</summary>
+    public bool PeersCapped { get; private set; }
+
+    /// <summary>True when the traffic was too varied to keep every (peer, protocol, port): no tighter rule is suggested.</summary>
+    public bool UsageCapped { get; private set; }
+
+    /// <summary>Distinct (peer, protocol, port) the rule carried, unless <see cref="UsageCapped"/>.</summary>
+    public IReadOnlyCollection<UsageTuple> Usage => usage;
+
+    public IReadOnlyCollection<IpAddress128> Peers => peers;
+
+    internal void Hit(IpAddress128 peer, int protocol, int port, long bytes, long packets, long start, long end)
+    {
+        Hits++;
+        Bytes += Math.Max(0, bytes);
+        Packets += Math.Max(0, packets);
+        if (start >= 0 && (FirstSeen < 0 || start < FirstSeen))
+        {
+            FirstSeen = start;
+        }
+
+        if (end > LastSeen)
+        {
+            LastSeen = end;
+        }
+
+        if (peers.Count < options.MaxPeersCounted)
+        {
+            peers.Add(peer);
+        }
+        else if (!peers.Contains(peer))
+        {
+            PeersCapped = true;
+        }
+
+        if (!UsageCapped)
+        {
+            usage.Add(new UsageTuple(peer, protocol, IpProtocols.HasPorts(protocol) ? port : -1));
+            if (usage.Count > options.MaxUsageTuples)
+            {
+                UsageCapped = true;
+                usage.Clear();
+            }
+        }
+    }
+}
+
+/// <summary>One peer on one protocol and port (-1 for protocols without ports).</summary>
+public readonly record struct UsageTuple(IpAddress128 Peer, int Protocol, int Port);

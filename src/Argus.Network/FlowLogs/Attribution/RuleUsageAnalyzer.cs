@@ -1,0 +1,285 @@
+using System.Text;
+using Argus.Network.FlowLogs.Addressing;
+using Argus.Network.FlowLogs.Parsing;
+using Argus.Network.FlowLogs.Rules;
+
+namespace Argus.Network.FlowLogs.Attribution;
+
+/// <summary>
+/// Attributes each accepted flow record to the security group rules and network ACL entries that allowed it.
+/// Security groups are stateful, so only the direction from the connection's initiator to its responder counts:
+/// TCP flags decide first (SYN from the initiator, SYN-ACK from the responder), then a connection seen before,
+/// then ports (the well-known or lower side is the server), then the first record seen. Network ACLs are
+/// stateless: every accepted packet crossing the subnet boundary, replies included, is attributed to the first
+/// entry that matches it. Addresses are the packet's own (<c>pkt-srcaddr</c>/<c>pkt-dstaddr</c>) where present.
+/// Reading a record allocates nothing once its interface and connection are known.
+/// </summary>
+public sealed class RuleUsageAnalyzer : IFlowRecordSink
+{
+    private const int MaxUnknownInterfaces = 10_000;
+
+    private readonly IRuleUsageModel model;
+    private readonly RuleUsageOptions options;
+    private readonly Dictionary<FirewallRule, RuleStats> stats = new(ReferenceEqualityComparer.Instance);
+    private readonly InterfaceCounters[] counters;
+    private readonly RuleStats[][] ingress;
+    private readonly RuleStats[][] egress;
+    private readonly RuleStats[][] aclIn;
+    private readonly RuleStats[][] aclOut;
+    private readonly ConnectionTracker tracker;
+    private readonly Dictionary<string, long> unknownInterfaces = new(StringComparer.Ordinal);
+    private readonly long since;
+    private readonly long until;
+    private readonly byte[] lastId = new byte[64];
+    private int lastIdLength = -1;
+    private InterfaceFacts? lastInterface;
+
+    public RuleUsageAnalyzer(IRuleUsageModel model, RuleUsageOptions? options = null)
+    {
+        this.model = model ?? throw new ArgumentNullException(nameof(model));
+        this.options = options ?? new RuleUsageOptions();
+        foreach (var rule in model.Rules)
+        {
+            stats[rule] = new RuleStats(rule, this.options);
+        }
+
+        var count = model.Interfaces.Count == 0 ? 0 : model.Interfaces.Max(i => i.Index) + 1;
+        counters = new InterfaceCounters[count];
+        ingress = new RuleStats[count][];
+        egress = new RuleStats[count][];
+        aclIn = new RuleStats[count][];
+        aclOut = new RuleStats[count][];
+        foreach (var i in model.Interfaces)
+        {
+            counters[i.Index] = new InterfaceCounters();
+            ingress[i.Index] = [.. i.IngressRules.Select(StatsOf)];
+            egress[i.Index] = [.. i.EgressRules.Select(StatsOf)];
+            aclIn[i.Index] = [.. i.AclInbound.Select(StatsOf)];
+            aclOut[i.Index] = [.. i.AclOutbound.Select(StatsOf)];
+        }
+
+        tracker = new ConnectionTracker(this.options.MaxTrackedConnections);
+        since = this.options.Since?.ToUnixTimeSeconds() ?? long.MinValue;
+        until = this.options.Until?.ToUnixTimeSeconds() ?? long.MaxValue;
+    }
+
+    public IRuleUsageModel Model => model;
+
+    public RuleUsageOptions Options => options;
+
+    /// <summary>Records read (valid lines), whatever their status.</summary>
+    public long Records { get; private set; }
+
+    /// <summary>Records outside <see cref="RuleUsageOptions.Since"/>/<see cref="RuleUsageOptions.Until"/>.</summary>
+    public long OutsideWindow { get; private set; }
+
+    /// <summary>Records without an interface id (a custom format without <c>interface-id</c>).</summary>
+    public long WithoutInterface { get; private set; }
+
+    /// <summary>Records of interfaces the snapshot does not have (deleted since, another account, a service's interface).</summary>
+    public long ForUnknownInterfaces { get; private set; }
+
+    /// <summary>Earliest record start in the window, Unix seconds; -1 before any record.</summary>
+    public long WindowStart { get; private set; } = -1;
+
+    public long WindowEnd { get; private set; } = -1;
+
+    /// <summary>Interfaces not in the snapshot, with their record counts (the first 10,000 seen).</summary>
+    public IReadOnlyDictionary<string, long> UnknownInterfaces => unknownInterfaces;
+
+    public RuleStats StatsOf(FirewallRule rule) => stats[rule];
+
+    public InterfaceCounters CountersOf(InterfaceFacts facts) => counters[facts.Index];
+
+    public void OnRecord(ref FlowRecord r)
+    {
+        Records++;
+        if (r.End >= 0 && r.End < since || r.Start > until)
+        {
+            OutsideWindow++;
+            return;
+        }
+
+        if (r.InterfaceId.IsEmpty)
+        {
+            WithoutInterface++;
+            return;
+        }
+
+        var eni = Find(r.InterfaceId);
+        if (eni is null)
+        {
+            ForUnknownInterfaces++;
+            return;
+        }
+
+        if (r.Start >= 0 && (WindowStart < 0 || r.Start < WindowStart))
+        {
+            WindowStart = r.Start;
+        }
+
+        if (r.End > WindowEnd)
+        {
+            WindowEnd = r.End;
+        }
+
+        var c = counters[eni.Index];
+        c.Seen(r.Start, r.End);
+        switch (r.LogStatus)
+        {
+            case FlowLogStatus.NoData:
+                c.NoData++;
+                return;
+            case FlowLogStatus.SkipData:
+                c.SkipData++;
+                return;
+        }
+
+        if (r.Action != FlowAction.Accept)
+        {
+            if (r.Action == FlowAction.Reject)
+            {
+                c.Rejected++;
+            }
+
+            return;
+        }
+
+        c.Accepted++;
+        var direction = r.Direction;
+        if (direction == FlowDirection.Unknown)
+        {
+            direction = eni.Owns(r.DstAddr) ? FlowDirection.Ingress : eni.Owns(r.SrcAddr) ? FlowDirection.Egress : FlowDirection.Unknown;
+            if (direction == FlowDirection.Unknown)
+            {
+                c.DirectionUnknown++;
+                return;
+            }
+        }
+
+        var inbound = direction == FlowDirection.Ingress;
+        var local = inbound ? r.DstAddr : r.SrcAddr;
+        var localPort = inbound ? r.DstPort : r.SrcPort;
+        var remote = inbound ? r.PacketSource : r.PacketDestination;
+        var remotePort = inbound ? r.SrcPort : r.DstPort;
+        var forward = IsFromInitiator(ref r, eni.Index, inbound, local, localPort, remote, remotePort);
+
+        if (forward && eni.SecurityGroupIds.Length > 0)
+        {
+            var matched = false;
+            foreach (var s in inbound ? ingress[eni.Index] : egress[eni.Index])
+            {
+                if (s.Rule.Matches(remote, r.Protocol, r.DstPort))
+                {
+                    s.Hit(remote, r.Protocol, r.DstPort, r.Bytes, r.Packets, r.Start, r.End);
+                    matched = true;
+                }
+            }
+
+            if (!matched)
+            {
+                c.UnexplainedBySecurityGroups++;
+            }
+        }
+        else if (!forward)
+        {
+            c.Replies++;
+        }
+
+        var acl = inbound ? aclIn[eni.Index] : aclOut[eni.Index];
+        if (acl.Length > 0 && !eni.InSubnet(remote))
+        {
+            foreach (var s in acl)
+            {
+                if (s.Rule.Matches(remote, r.Protocol, r.DstPort))
+                {
+                    if (s.Rule.Allow)
+                    {
+                        s.Hit(remote, r.Protocol, r.DstPort, r.Bytes, r.Packets, r.Start, r.End);
+                    }
+                    else
+                    {
+                        c.UnexplainedByNetworkAcl++;
+                    }
+
+                    break;
+                }
+            }
+        }
+    }
+
+    private bool IsFromInitiator(ref FlowRecord r, int eniIndex, bool inbound, IpAddress128 local, int localPort, IpAddress128 remote, int remotePort)
+    {
+        if (r.Protocol == IpProtocols.Tcp && r.TcpFlags >= 0)
+        {
+            // SYN-ACK (18) comes from the responder; a SYN without ACK from the initiator.
+            if ((r.TcpFlags & 0x12) == 0x12)
+            {
+                tracker.Remember(eniIndex, r.Protocol, local, localPort, remote, remotePort, initiatedLocally: inbound);
+                return false;
+            }
+
+            if ((r.TcpFlags & 0x02) != 0)
+            {
+                tracker.Remember(eniIndex, r.Protocol, local, localPort, remote, remotePort, initiatedLocally: !inbound);
+                return true;
+            }
+        }
+
+        if (tracker.TryGet(eniIndex, r.Protocol, local, localPort, remote, remotePort, out var initiatedLocally))
+        {
+            return initiatedLocally != inbound;
+        }
+
+        if (r.SrcPort >= 0 && r.DstPort >= 0 && IpProtocols.HasPorts(r.Protocol))
+        {
+            var low = Math.Min(r.SrcPort, r.DstPort);
+            var high = Math.Max(r.SrcPort, r.DstPort);
+            if (low != high && ((low < 1024 && high >= 1024) || (low < 32768 && high >= 32768)))
+            {
+                // The lower port is the service's: the record is a request when it goes to it.
+                return r.DstPort == low;
+            }
+        }
+
+        tracker.Remember(eniIndex, r.Protocol, local, localPort, remote, remotePort, initiatedLocally: !inbound);
+        return true;
+    }
+
+    private InterfaceFacts? Find(ReadOnlySpan<byte> id)
+    {
+        if (id.Length == lastIdLength && id.SequenceEqual(lastId.AsSpan(0, lastIdLength)))
+        {
+            return lastInterface;
+        }
+
+        if (id.Length > lastId.Length)
+        {
+            ForUnknownInterfaces++;
+            return null;
+        }
+
+        Span<char> chars = stackalloc char[64];
+        var n = Encoding.ASCII.GetChars(id, chars);
+        var found = model.FindInterface(chars[..n]);
+        if (found is null)
+        {
+            var unknown = unknownInterfaces.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (unknown.TryGetValue(chars[..n], out var seen))
+            {
+                unknown[chars[..n]] = seen + 1;
+            }
+            else if (unknownInterfaces.Count < MaxUnknownInterfaces)
+            {
+                unknown[chars[..n]] = 1;
+            }
+
+            return null;
+        }
+
+        id.CopyTo(lastId);
+        lastIdLength = id.Length;
+        lastInterface = found;
+        return found;
+    }
+}

@@ -1,0 +1,170 @@
+using System.Globalization;
+using Argus.Core.Model;
+using Argus.Network.FlowLogs.Attribution;
+using Argus.Network.FlowLogs.Parsing;
+using Argus.Network.FlowLogs.Rules;
+
+namespace Argus.Network.FlowLogs.Reporting;
+
+/// <summary>
+/// Turns what the analyzer counted into verdicts, coverage first: a rule is called unused only when the logs
+/// cover every interface it applies to (records seen, no SKIPDATA, a flow log that captures accepted traffic, a
+/// window at least <see cref="RuleUsageOptions.MinimumWindow"/> long); otherwise the report says why not.
+/// </summary>
+public static class RuleUsageEvaluator
+{
+    public static RuleUsageReport Evaluate(RuleUsageAnalyzer analyzer, IReadOnlyList<FlowLogSourceResult> sources)
+    {
+        ArgumentNullException.ThrowIfNull(analyzer);
+        var model = analyzer.Model;
+        var options = analyzer.Options;
+        var coverage = model.Interfaces.Select(i => Coverage(i, analyzer.CountersOf(i), model, options)).ToList();
+        var byInterface = coverage.ToDictionary(c => c.InterfaceId, StringComparer.Ordinal);
+
+        var appliesTo = new Dictionary<FirewallRule, List<string>>(ReferenceEqualityComparer.Instance);
+        foreach (var i in model.Interfaces)
+        {
+            foreach (var rule in i.IngressRules.Concat(i.EgressRules).Concat(i.AclInbound).Concat(i.AclOutbound))
+            {
+                (appliesTo.TryGetValue(rule, out var list) ? list : appliesTo[rule] = []).Add(i.Id);
+            }
+        }
+
+        var rules = model.Rules
+            .Select(r => Judge(analyzer.StatsOf(r), appliesTo.TryGetValue(r, out var l) ? l : [], byInterface, options))
+            .ToList();
+        var groups = model.SecurityGroups.Select(g => JudgeGroup(g, rules, byInterface)).ToList();
+        var report = new RuleUsageReport
+        {
+            From = Time(analyzer.WindowStart),
+            To = Time(analyzer.WindowEnd),
+            Sources = sources,
+            Records = analyzer.Records,
+            OutsideWindow = analyzer.OutsideWindow,
+            WithoutInterface = analyzer.WithoutInterface,
+            ForUnknownInterfaces = analyzer.ForUnknownInterfaces,
+            UnknownInterfaces = analyzer.UnknownInterfaces,
+            Interfaces = coverage,
+            Subnets = Areas("subnet", coverage, c => c.SubnetId),
+            Vpcs = Areas("vpc", coverage, c => c.VpcId),
+            Rules = rules,
+            Groups = groups,
+            Findings = [],
+            Scopes = [.. model.Rules.Select(r => (r.Account, r.Region)).Concat(model.SecurityGroups.Select(g => (g.Account, g.Region)))
+                .Distinct().Order().Select(s => new Scope(Provider.Aws, s.Account, s.Region))],
+        };
+        return report with { Findings = RuleUsageFindings.From(report, byInterface) };
+    }
+
+    private static InterfaceCoverage Coverage(InterfaceFacts i, InterfaceCounters c, IRuleUsageModel model, RuleUsageOptions options)
+    {
+        var logs = model.FlowLogs.Where(f => f.ResourceId == i.Id || f.ResourceId == i.SubnetId || f.ResourceId == i.VpcId).ToList();
+        string? reason = null;
+        if (c.Records == 0)
+        {
+            reason = logs.Count > 0
+                ? $"flow log {string.Join(", ", logs.Select(l => $"{l.FlowLogId} ({l.ResourceId})"))} captures it, but no record of it was in the logs read"
+                : "no record of it in the logs read, and no flow log in the snapshot captures it, its subnet or its VPC";
+        }
+        else if (logs.Count > 0 && !logs.Any(l => l.CapturesAccepted))
+        {
+            reason = $"its flow log {logs[0].FlowLogId} captures REJECT traffic only";
+        }
+        else if (c.SkipData > 0)
+        {
+            reason = $"{c.SkipData:N0} SKIPDATA record(s): AWS skipped records in those intervals";
+        }
+        else if (TimeSpan.FromSeconds(Math.Max(0, c.LastEnd - c.FirstStart)) < options.MinimumWindow)
+        {
+            reason = $"its logs span {Span(c.LastEnd - c.FirstStart)}, less than the minimum window of {Span((long)options.MinimumWindow.TotalSeconds)}";
+        }
+
+        return new InterfaceCoverage(i.Id, i.Account, i.Region, i.VpcId, i.SubnetId, reason is null, reason, c.Records, c.NoData, c.SkipData,
+            Time(c.FirstStart), Time(c.LastEnd), c.Accepted, c.Rejected, c.Replies, c.UnexplainedBySecurityGroups, c.UnexplainedByNetworkAcl,
+            [.. logs.Select(l => l.FlowLogId)]);
+    }
+
+    private static RuleUsage Judge(RuleStats s, List<string> interfaces, Dictionary<string, InterfaceCoverage> coverage, RuleUsageOptions options)
+    {
+        var rule = s.Rule;
+        RuleUsage Result(RuleVerdict verdict, string reason, IReadOnlyList<SuggestedRule>? suggestion = null) =>
+            new(rule, verdict, reason, s.Hits, s.Bytes, s.Packets, s.DistinctPeers, s.PeersCapped, Time(s.FirstSeen), Time(s.LastSeen),
+                interfaces, suggestion ?? []);
+
+        if (rule.Kind == FirewallRuleKind.NetworkAcl && (!rule.Allow || rule.IsDefaultEntry))
+        {
+            return Result(RuleVerdict.NotApplicable, "deny entries are not shown used by accepted traffic");
+        }
+
+        if (interfaces.Count == 0)
+        {
+            return rule.Kind == FirewallRuleKind.SecurityGroup
+                ? Result(RuleVerdict.Unused, $"its security group {rule.OwnerId} is attached to no network interface")
+                : Result(RuleVerdict.NotApplicable, $"no network interface sits in the subnets of {rule.OwnerId}");
+        }
+
+        var uncovered = interfaces.Select(i => coverage[i]).Where(c => !c.Covered).ToList();
+        var coverageGap = uncovered.Count == 0 ? null
+            : $"{uncovered.Count} of {interfaces.Count} interface(s) it applies to are not covered; {uncovered[0].InterfaceId}: {uncovered[0].Reason}";
+        if (s.Hits > 0)
+        {
+            if (coverageGap is not null)
+            {
+                return Result(RuleVerdict.Used, $"used; breadth not judged: {coverageGap}");
+            }
+
+            var suggestion = TighterRuleSuggester.Suggest(s, options);
+            return suggestion.Count > 0
+                ? Result(RuleVerdict.OverBroad, $"allows {rule.ProtocolAndPorts} {(rule.Direction == FlowDirection.Ingress ? "from" : "to")} {rule.Peer.Text}, but carried only: {string.Join("; ", suggestion)}", suggestion)
+                : Result(RuleVerdict.Used, s.UsageCapped ? "used by traffic too varied to narrow" : "used; not much broader than its traffic");
+        }
+
+        if (!rule.Peer.Resolved)
+        {
+            return Result(RuleVerdict.NotEvaluated, rule.Peer.UnresolvedReason!);
+        }
+
+        return coverageGap is null
+            ? Result(RuleVerdict.Unused, $"no accepted traffic matched it on its {interfaces.Count} interface(s), all covered by the logs")
+            : Result(RuleVerdict.NotEvaluated, coverageGap);
+    }
+
+    private static GroupUsage JudgeGroup(SecurityGroupFacts g, List<RuleUsage> rules, Dictionary<string, InterfaceCoverage> coverage)
+    {
+        var hits = rules.Where(r => r.Rule.Kind == FirewallRuleKind.SecurityGroup && r.Rule.OwnerId == g.Id).Sum(r => r.Hits);
+        if (g.InterfaceIds.Count == 0)
+        {
+            return g.IsDefault
+                ? new GroupUsage(g, RuleVerdict.NotApplicable, "a VPC's default group cannot be deleted", 0)
+                : new GroupUsage(g, RuleVerdict.Unused, "attached to no network interface", 0);
+        }
+
+        if (hits > 0)
+        {
+            return new GroupUsage(g, RuleVerdict.Used, $"{hits:N0} flow record(s) used its rules", hits);
+        }
+
+        var uncovered = g.InterfaceIds.Select(i => coverage[i]).Where(c => !c.Covered).ToList();
+        return uncovered.Count == 0
+            ? new GroupUsage(g, RuleVerdict.Unused, $"no accepted traffic used any of its rules on its {g.InterfaceIds.Count} interface(s), all covered", 0)
+            : new GroupUsage(g, RuleVerdict.NotEvaluated, $"{uncovered.Count} of {g.InterfaceIds.Count} interface(s) not covered; {uncovered[0].InterfaceId}: {uncovered[0].Reason}", 0);
+    }
+
+    private static List<AreaCoverage> Areas(string kind, List<InterfaceCoverage> coverage, Func<InterfaceCoverage, string?> key) =>
+        [.. coverage.Where(c => key(c) is not null).GroupBy(c => key(c)!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        {
+            var seen = g.Where(c => c.From is not null).ToList();
+            return new AreaCoverage(kind, g.Key, g.First().Account, g.First().Region, g.Count(), g.Count(c => c.Covered),
+                seen.Count == 0 ? null : seen.Min(c => c.From), seen.Count == 0 ? null : seen.Max(c => c.To));
+        })];
+
+    internal static DateTimeOffset? Time(long unixSeconds) => unixSeconds < 0 ? null : DateTimeOffset.FromUnixTimeSeconds(unixSeconds);
+
+    internal static string Span(long seconds) => seconds switch
+    {
+        < 120 => string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, seconds)} seconds"),
+        < 7200 => string.Create(CultureInfo.InvariantCulture, $"{seconds / 60} minutes"),
+        < 172800 => string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600} hours"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{seconds / 86400} days"),
+    };
+}
