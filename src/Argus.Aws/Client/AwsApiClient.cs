@@ -122,7 +122,7 @@ public sealed class AwsApiClient(HttpClient http, IPermissionCatalog catalog, Aw
         var request = model.Protocol is "ec2" or "query"
             ? QueryRequestWriter.Write(model, op, parameters)
             : RestRequestWriter.Write(model, op, parameters);
-        var (endpoint, signingRegion) = AwsEndpoints.Resolve(model, ctx, options);
+        var (endpoint, signingRegion) = AwsEndpoints.Resolve(model, op, parameters, ctx, options);
         var credentials = await ctx.Credentials.GetCredentialsAsync().ConfigureAwait(false);
 
         for (var attempt = 1; ; attempt++)

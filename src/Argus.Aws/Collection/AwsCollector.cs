@@ -19,11 +19,11 @@ namespace Argus.Aws.Collection;
 /// coverage gap, never the end of the collection; cancelling keeps what was collected and marks the snapshot
 /// cancelled.
 /// </summary>
-public sealed class AwsCollector : ISnapshotSource
+public sealed partial class AwsCollector : ISnapshotSource
 {
     // Operations only called for a resource their parent answer lists, or with parameters built from one;
     // the generic pass skips them. A test checks that every per-resource operation is among them.
-    internal static readonly IReadOnlySet<AwsOperation> Walked = new HashSet<AwsOperation>
+    internal static readonly IReadOnlySet<AwsOperation> Walked = new HashSet<AwsOperation>(PostureWalked())
     {
         Ops.GetCallerIdentity, Ops.DescribeRegions,
         Ops.DescribeOrganization, Ops.ListRoots, Ops.ListAccounts, Ops.ListOrganizationalUnitsForParent, Ops.ListAccountsForParent,
@@ -182,7 +182,7 @@ public sealed class AwsCollector : ISnapshotSource
     {
         var generic = Ops.All.Where(o => o.Global && !o.PerResource && !Walked.Contains(o))
             .Select(o => CallAsync(Regions.Global, options.HomeRegion, o, null, null, stop));
-        await Task.WhenAll([.. generic, WalkOrganizationAsync(stop), WalkBucketsAsync(stop), WalkUsersAsync(stop)]).ConfigureAwait(false);
+        await Task.WhenAll([.. generic, WalkOrganizationAsync(stop), WalkBucketsAsync(stop), WalkUsersAsync(stop), WalkGlobalPostureAsync(stop)]).ConfigureAwait(false);
     }
 
     private async Task CollectRegionAsync(string region, CancellationToken outer)
@@ -199,7 +199,7 @@ public sealed class AwsCollector : ISnapshotSource
         var generic = Ops.All.Where(o => !o.Global && !o.PerResource && !Walked.Contains(o))
             .Select(o => CallAsync(region, region, o, null, null, stop));
         await Task.WhenAll([.. generic, WalkLoadBalancingAsync(region, stop), WalkPrefixListsAsync(region, stop),
-            WalkTrailsAsync(region, stop), WalkKeysAsync(region, stop)]).ConfigureAwait(false);
+            WalkTrailsAsync(region, stop), WalkKeysAsync(region, stop), WalkRegionalPostureAsync(region, stop)]).ConfigureAwait(false);
     }
 
     private async Task WalkOrganizationAsync(CancellationTokenSource stop)
@@ -209,9 +209,10 @@ public sealed class AwsCollector : ISnapshotSource
             return;
         }
 
+        var policies = WalkOrganizationPoliciesAsync(stop);
         var roots = CallAsync(Regions.Global, options.HomeRegion, Ops.ListRoots, null, null, stop);
         var accounts = CallAsync(Regions.Global, options.HomeRegion, Ops.ListAccounts, null, null, stop);
-        await accounts.ConfigureAwait(false);
+        await Task.WhenAll(accounts, policies).ConfigureAwait(false);
         if (await roots.ConfigureAwait(false) is { } found)
         {
             await Task.WhenAll(Items(found, "Roots").Select(r => Text(r, "Id")).OfType<string>().Select(id => WalkParentAsync(id, stop))).ConfigureAwait(false);
@@ -245,7 +246,7 @@ public sealed class AwsCollector : ISnapshotSource
         var region = BucketRegion(location) ?? options.HomeRegion;
         Task[] details =
         [
-            .. new[] { Ops.GetBucketPolicy, Ops.GetBucketPolicyStatus, Ops.GetPublicAccessBlock, Ops.GetBucketAcl, Ops.GetBucketEncryption, Ops.GetBucketVersioning, Ops.GetBucketTagging }
+            .. new[] { Ops.GetBucketPolicy, Ops.GetBucketPolicyStatus, Ops.GetPublicAccessBlock, Ops.GetBucketAcl, Ops.GetBucketEncryption, Ops.GetBucketVersioning, Ops.GetBucketTagging, Ops.GetBucketLogging }
                 .Select(o => CallAsync(Regions.Global, region, o, bucket, Bucket(bucket), stop)),
         ];
         await Task.WhenAll(details).ConfigureAwait(false);

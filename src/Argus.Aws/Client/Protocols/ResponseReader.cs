@@ -80,7 +80,9 @@ internal static class ResponseReader
         var single = output.Members.Where(m => m.Value.Location is null).ToList();
         if (single.Count == 1 && (single[0].Value.LocationName ?? single[0].Key) == root.Name.LocalName && model.Shape(single[0].Value.Shape).Type != "structure")
         {
-            return new JsonObject { [single[0].Key] = XmlResponseReader.Read(model, root, model.Shape(single[0].Value.Shape)) };
+            // An empty element is no value: the CLI prints us-east-1's location as null, not "".
+            var value = root.IsEmpty || (!root.HasElements && root.Value.Length == 0) ? null : XmlResponseReader.Read(model, root, model.Shape(single[0].Value.Shape));
+            return new JsonObject { [single[0].Key] = value };
         }
 
         return XmlResponseReader.ReadStructure(model, root, output);
