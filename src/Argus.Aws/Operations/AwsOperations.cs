@@ -113,7 +113,7 @@ public static class AwsOperations
     public static readonly AwsOperation GetContactInformation = new("account", "GetContactInformation", "account:GetContactInformation", true, null, ["ContactInformation"], null, "aws account get-contact-information");
     public static readonly AwsOperation ListAccountRegions = new("account", "ListRegions", "account:ListRegions", true, null, ["Regions"], "Regions", "aws account list-regions");
     public static readonly AwsOperation ListServiceControlPolicies = new("organizations", "ListPolicies", "organizations:ListPolicies", true, null, ["Policies"], "Policies", "aws organizations list-policies --filter SERVICE_CONTROL_POLICY");
-    public static readonly AwsOperation DescribePolicy = Org("DescribePolicy", "describe-policy", "PolicyId", "Policy");
+    public static readonly AwsOperation DescribePolicy = new("organizations", "DescribePolicy", "organizations:DescribePolicy", true, "PolicyId", ["Policy"], null, "aws organizations describe-policy");
     public static readonly AwsOperation ListTargetsForPolicy = Org("ListTargetsForPolicy", "list-targets-for-policy", "PolicyId", "Targets");
     public static readonly AwsOperation ListDelegatedAdministrators = Org("ListDelegatedAdministrators", "list-delegated-administrators", null, "DelegatedAdministrators");
 
