@@ -402,11 +402,25 @@ public sealed partial class AwsCollector : ISnapshotSource
         var acquired = false;
         try
         {
+            // The first token is taken before a slot: a call waiting for its region's rate must not hold one of the
+            // account's slots, or a busy region (us-east-1, where the global services are) starves all the others.
+            await bucket.WaitAsync(ct).ConfigureAwait(false);
             await slots.WaitAsync(ct).ConfigureAwait(false);
             acquired = true;
-            await bucket.WaitAsync(ct).ConfigureAwait(false);
+            var first = true;
             var context = new AwsCallContext(credentials, callRegion, options.Endpoint)
             {
+                // Every further page and retry takes a token too: AWS counts requests, not logical calls.
+                BeforeAttempt = token =>
+                {
+                    if (first)
+                    {
+                        first = false;
+                        return Task.CompletedTask;
+                    }
+
+                    return bucket.WaitAsync(token);
+                },
                 OnRetry = e =>
                 {
                     if (e.Kind == AwsErrorKind.Throttled)
@@ -415,14 +429,15 @@ public sealed partial class AwsCollector : ISnapshotSource
                     }
                 },
             };
-            using var answer = await client.CallAllPagesAsync(op.Service, op.Operation, parameters, context, ct).ConfigureAwait(false);
+            var json = await client.CallAllPagesUtf8Async(op.Service, op.Operation, parameters, context, ct).ConfigureAwait(false);
             bucket.Succeeded();
             if (emit)
             {
-                Emit(storedRegion, op, resource, JsonSerializer.SerializeToUtf8Bytes(answer.RootElement));
+                Emit(storedRegion, op, resource, json);
             }
 
-            return answer.RootElement.Clone();
+            // Reads the stored bytes in place (no copy); the document's pooled index goes back to the GC with it.
+            return JsonDocument.Parse(json).RootElement;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

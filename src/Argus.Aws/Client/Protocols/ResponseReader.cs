@@ -103,11 +103,15 @@ internal static class ResponseReader
         }
     }
 
+    private static readonly System.Xml.XmlReaderSettings XmlSettings = new() { DtdProcessing = System.Xml.DtdProcessing.Prohibit, IgnoreComments = true, IgnoreProcessingInstructions = true };
+
     private static XElement Xml(byte[] body)
     {
         try
         {
-            return XDocument.Parse(Encoding.UTF8.GetString(body)).Root ?? throw new InvalidDataException("the answer is an empty XML document");
+            // Straight from the bytes: no UTF-16 copy of what can be tens of megabytes (DescribeNetworkInterfaces).
+            using var reader = System.Xml.XmlReader.Create(new MemoryStream(body, writable: false), XmlSettings);
+            return XDocument.Load(reader).Root ?? throw new InvalidDataException("the answer is an empty XML document");
         }
         catch (System.Xml.XmlException e)
         {
