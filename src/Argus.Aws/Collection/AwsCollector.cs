@@ -52,6 +52,7 @@ public sealed partial class AwsCollector : ISnapshotSource
     private readonly Channel<RawDocument> documents = Channel.CreateUnbounded<RawDocument>(new UnboundedChannelOptions { SingleReader = true });
     private readonly DateTimeOffset startedAt = DateTimeOffset.UtcNow;
     private long callsDone;
+    private int regionsDone;
     private long callsKnown;
     private int enumerated;
     private DateTimeOffset? finishedAt;
@@ -116,31 +117,33 @@ public sealed partial class AwsCollector : ISnapshotSource
     }
 
     /// <inheritdoc/>
-    public IEnumerable<RawDocument> ReadDocuments()
+    public IEnumerable<RawDocument> ReadDocuments() => ReadDocumentsAsync(CancellationToken.None).ToBlockingEnumerable();
+
+    /// <summary>
+    /// The documents as calls complete. <paramref name="readerGone"/> stops collecting without marking the snapshot
+    /// cancelled (the reader failed); the token given to <see cref="ConnectAsync"/> is the user's cancellation.
+    /// </summary>
+    internal async IAsyncEnumerable<RawDocument> ReadDocumentsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken readerGone)
     {
         if (Interlocked.Exchange(ref enumerated, 1) != 0)
         {
             throw new InvalidOperationException("a live collection can be read only once");
         }
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation, readerGone);
         var run = Task.Run(() => RunAsync(stop), CancellationToken.None);
-        var reader = documents.Reader;
         try
         {
-            while (reader.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
+            await foreach (var document in documents.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
             {
-                while (reader.TryRead(out var document))
-                {
-                    yield return document;
-                }
+                yield return document;
             }
         }
         finally
         {
             // The reader may stop early (the importer failed): stop calling AWS too.
-            stop.Cancel();
-            run.GetAwaiter().GetResult();
+            await stop.CancelAsync().ConfigureAwait(false);
+            await run.ConfigureAwait(false);
         }
     }
 
@@ -150,7 +153,12 @@ public sealed partial class AwsCollector : ISnapshotSource
         {
             Emit(Regions.Global, Ops.GetCallerIdentity, null, identity);
             var work = new List<Task> { CollectGlobalAsync(stop) };
-            work.AddRange(RegionNames.Select(r => CollectRegionAsync(r, stop.Token)));
+            work.AddRange(RegionNames.Select(async r =>
+            {
+                await CollectRegionAsync(r, stop.Token).ConfigureAwait(false);
+                Interlocked.Increment(ref regionsDone);
+                Report(Interlocked.Read(ref callsDone), Interlocked.Read(ref callsKnown), r);
+            }));
             await Task.WhenAll(work).ConfigureAwait(false);
         }
         finally
@@ -485,7 +493,7 @@ public sealed partial class AwsCollector : ISnapshotSource
             }
 
             var done = Interlocked.Increment(ref callsDone);
-            progress?.Report(new CollectionProgress(done, Math.Max(known, Interlocked.Read(ref callsKnown)), Account, storedRegion, gaps.Count));
+            Report(done, Math.Max(known, Interlocked.Read(ref callsKnown)), storedRegion);
         }
     }
 
@@ -495,6 +503,9 @@ public sealed partial class AwsCollector : ISnapshotSource
     internal static bool NothingToRead(AwsOperation op, string code) =>
         code is "AWSOrganizationsNotInUseException" or "ReportNotPresent"
         || (op.Service == "securityhub" && code == "InvalidAccessException");
+
+    private void Report(long done, long known, string region) =>
+        progress?.Report(new CollectionProgress(done, known, Account, region, gaps.Count, Volatile.Read(ref regionsDone), RegionNames.Count));
 
     private void Emit(string region, AwsOperation op, string? resource, byte[] json) =>
         documents.Writer.TryWrite(new RawDocument(Provider.Aws, Account, region, op.Service, op.Operation, resource, json));
