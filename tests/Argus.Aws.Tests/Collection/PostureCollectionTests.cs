@@ -76,6 +76,27 @@ public sealed class PostureCollectionTests
         Assert.Equal((Regions.Global, "GetAlternateContact", "account:GetAlternateContact", GapReason.AccessDenied), (gap.Region, gap.Operation, gap.Permission, gap.Reason));
     }
 
+    [Fact]
+    public async Task A_profile_endpoint_url_takes_every_call_of_a_collection_to_a_local_emulator()
+    {
+        var account = new FakeAwsAccount();
+        using var server = new LocalAwsServer(account.Handle);
+        var client = new AwsApiClient(new HttpClient(), AwsPermissionCatalog.Instance, ClientHarness.FastRetries with
+        {
+            ProfileEndpointUrl = server.Endpoint.ToString(),
+            Environment = _ => null,
+        });
+
+        var collector = await AwsCollector.ConnectAsync(client, new BasicAWSCredentials(ClientHarness.AccessKey, ClientHarness.SecretKey),
+            new AwsCollectionOptions { Regions = ["eu-west-1"], CallsPerSecond = 1000 }, null, CancellationToken.None);
+        var documents = collector.ReadDocuments().ToList();
+
+        // Every service, S3 Control included (no account host prefix on a configured endpoint), answered locally.
+        Assert.Contains(documents, d => d.Service == "s3control");
+        Assert.Contains(documents, d => d.Service == "eks" && d.Operation == "DescribeCluster");
+        Assert.DoesNotContain(collector.Gaps, g => g.Reason == GapReason.Error);
+    }
+
     private static Task<AwsCollector> Connect(LocalAwsServer server) =>
         AwsCollector.ConnectAsync(
             new AwsApiClient(new HttpClient(), AwsPermissionCatalog.Instance, ClientHarness.FastRetries),
