@@ -19,8 +19,8 @@ internal static class ResponseReader
         var output = model.Shape(operation.Output);
         var result = model.Protocol switch
         {
-            "ec2" => XmlResponseReader.ReadStructure(model, Xml(body), output),
-            "query" => ReadQuery(model, operation, output, body),
+            "ec2" => XmlStreamReader.Read(model, body, output, null),
+            "query" => XmlStreamReader.Read(model, body, output, operation.ResultWrapper),
             "json" or "rest-json" => ReadJson(model, output, body),
             "rest-xml" => ReadRestXml(model, output, body),
             var protocol => throw new NotSupportedException($"{model.Service} uses the {protocol} protocol, which the client does not speak"),
@@ -31,13 +31,6 @@ internal static class ResponseReader
         }
 
         return result;
-    }
-
-    private static JsonObject ReadQuery(ServiceModel model, OperationModel operation, Shape output, byte[] body)
-    {
-        var root = Xml(body);
-        var wrapper = operation.ResultWrapper is null ? root : root.Elements().FirstOrDefault(e => e.Name.LocalName == operation.ResultWrapper);
-        return wrapper is null ? [] : XmlResponseReader.ReadStructure(model, wrapper, output);
     }
 
     private static JsonObject ReadJson(ServiceModel model, Shape output, byte[] body)
