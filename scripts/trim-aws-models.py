@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Trim botocore's published AWS API models to the operations Argus calls.
 
-Reads service-2.json and paginators-1.json from botocore's data folder (Debian: python3-botocore) and writes
+Reads service-2.json and paginators-1.json from botocore's data folder (by default the importable botocore
+package's, e.g. `pip install botocore`; Debian's python3-botocore is older and lacks newer fields) and writes
 src/Argus.Aws/Client/Models/<service>.json and <service>.paginators.json holding only the listed operations and
 the shapes they reach, without documentation. The output is committed, so builds never need botocore.
 
@@ -28,6 +29,7 @@ OPERATIONS = {
         "GetManagedPrefixListEntries", "DescribeVpcEndpoints", "DescribeVpcEndpointServices", "DescribeAddresses",
         "DescribeFlowLogs", "GetEbsEncryptionByDefault", "DescribeImages",
     ],
+    "network-firewall": ["ListFirewalls", "DescribeFirewall", "DescribeFirewallPolicy", "DescribeRuleGroup"],
     "elbv2": [
         "DescribeLoadBalancers", "DescribeListeners", "DescribeTargetGroups", "DescribeTargetHealth", "DescribeTags",
     ],
@@ -46,21 +48,37 @@ OPERATIONS = {
     "directconnect": ["DescribeDirectConnectGateways", "DescribeDirectConnectGatewayAssociations"],
     "logs": ["DescribeLogGroups", "DescribeMetricFilters", "FilterLogEvents"],
     "cloudtrail": ["DescribeTrails", "GetTrailStatus", "GetEventSelectors"],
-    "kms": ["ListKeys", "DescribeKey", "GetKeyRotationStatus", "GetKeyPolicy"],
+    "kms": ["ListKeys", "DescribeKey", "GetKeyRotationStatus", "GetKeyPolicy", "ListAliases"],
     "config": ["DescribeConfigurationRecorders", "DescribeConfigurationRecorderStatus", "DescribeDeliveryChannels"],
     "cloudwatch": ["DescribeAlarms"],
     "sns": ["ListTopics", "ListSubscriptions"],
-    "rds": ["DescribeDBInstances"],
-    "efs": ["DescribeFileSystems"],
-    "securityhub": ["DescribeHub"],
-    "accessanalyzer": ["ListAnalyzers"],
+    "rds": ["DescribeDBInstances", "DescribeDBClusters", "DescribeDBSnapshots"],
+    "efs": ["DescribeFileSystems", "DescribeFileSystemPolicy"],
+    "securityhub": ["DescribeHub", "GetEnabledStandards"],
+    "accessanalyzer": ["ListAnalyzers", "ListFindings"],
     "eks": ["ListClusters", "DescribeCluster"],
-    "ecr": ["GetAuthorizationToken"],
+    "s3control": ["GetPublicAccessBlock"],
+    "account": ["GetAlternateContact", "GetContactInformation", "ListRegions"],
+    "wafv2": ["ListWebACLs", "ListResourcesForWebACL"],
+    "ecr": ["GetAuthorizationToken", "DescribeRepositories", "GetRepositoryPolicy", "GetLifecyclePolicy"],
+    "inspector2": ["BatchGetAccountStatus", "ListCoverage"],
+    "dlm": ["GetLifecyclePolicies"],
+    "ses": ["DescribeActiveReceiptRuleSet"],
+    "elasticbeanstalk": ["DescribeEnvironments", "DescribeConfigurationSettings"],
+    "appflow": ["ListFlows"],
+    "imagebuilder": ["ListImagePipelines"],
+    "apigateway": ["GetRestApis", "GetStages"],
+    "apprunner": ["ListServices"],
+    "cognito-idp": ["ListUserPools"],
     "s3": [
         "ListBuckets", "GetBucketLocation", "GetBucketPolicy", "GetBucketPolicyStatus", "GetPublicAccessBlock",
         "GetBucketAcl", "GetBucketEncryption", "GetBucketVersioning", "GetBucketTagging", "GetBucketLogging",
     ],
 }
+
+# The wire protocols the generic client speaks. Newer models list several (CloudWatch: smithy-rpc-v2-cbor, json,
+# query); the first the client speaks is kept.
+CLIENT_PROTOCOLS = {"ec2", "query", "json", "rest-json", "rest-xml"}
 
 DROPPED_KEYS = {"documentation", "documentationUrl", "examples", "deprecatedMessage"}
 
@@ -119,9 +137,15 @@ def trim(data, service, operations, out):
     ops = {o: model["operations"][o] for o in operations}
     roots = [op[k]["shape"] for op in ops.values() for k in ("input", "output") if k in op]
     keep = reachable(model["shapes"], roots)
+    metadata = dict(model["metadata"])
+    spoken = [p for p in [metadata["protocol"], *metadata.get("protocols", [])] if p in CLIENT_PROTOCOLS]
+    if not spoken:
+        sys.exit(f"trim-aws-models: {service} speaks none of the client's protocols")
+    metadata["protocol"] = spoken[0]
+    metadata["protocols"] = spoken
     trimmed = {
         "version": model.get("version", "2.0"),
-        "metadata": model["metadata"],
+        "metadata": metadata,
         "operations": strip(ops),
         "shapes": strip({k: model["shapes"][k] for k in sorted(keep)}),
     }
@@ -138,10 +162,19 @@ def write(path, value):
         f.write("\n")
 
 
+def default_data():
+    """The data folder of the importable botocore package, else Debian's."""
+    try:
+        import botocore
+        return os.path.join(os.path.dirname(botocore.__file__), "data")
+    except ImportError:
+        return "/usr/lib/python3/dist-packages/botocore/data"
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--botocore-data", default="/usr/lib/python3/dist-packages/botocore/data")
+    parser.add_argument("--botocore-data", default=default_data())
     parser.add_argument("--out", default=os.path.join(here, "..", "src", "Argus.Aws", "Client", "Models"))
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)

@@ -41,6 +41,7 @@ public static class CollectBenchmark
         var client = new AwsApiClient(http, AwsPermissionCatalog.Instance);
         var collected = new ConcurrentDictionary<DocumentKey, byte[]>();
         var gaps = new ConcurrentBag<CoverageGap>();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         // ReadDocuments blocks its reader: one dedicated thread per account keeps the pool free for the calls.
         var runs = accounts.Select(a => Task.Factory.StartNew(() =>
@@ -60,6 +61,8 @@ public static class CollectBenchmark
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
         Task.WaitAll(runs);
         clock.Stop();
+        // CPU seconds of this process (the fake AWS included) while collecting: unlike wall time, not inflated by a busy machine.
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
 
         // The ideal: every account-region runs in parallel and each makes its calls at exactly the rate limit, so
         // the busiest one (global services are signed for the home region, so it is usually there) sets the time.
@@ -72,6 +75,7 @@ public static class CollectBenchmark
         Console.WriteLine($"seconds      {clock.Elapsed.TotalSeconds,12:N1}");
         Console.WriteLine($"ideal s      {ideal,12:N1}   ({busiest.Value} calls in {busiest.Key.Account}/{busiest.Key.Region} at {rate}/s)");
         Console.WriteLine($"ratio        {clock.Elapsed.TotalSeconds / ideal,12:N2}");
+        Console.WriteLine($"cpu s        {cpuSeconds,12:N1}   (collector and fake AWS; {Environment.ProcessorCount} cores)");
         Console.WriteLine($"peak MB      {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0,12:N0}");
         Console.WriteLine($"gaps         {gaps.Count,12:N0}");
         foreach (var group in gaps.GroupBy(g => (g.Service, g.Operation, g.Reason)).OrderByDescending(g => g.Count()).Take(5))
@@ -100,7 +104,9 @@ public static class CollectBenchmark
         Console.WriteLine($"differing    {differing.Count,12:N0}   (collected content not equal to the preset's)");
         foreach (var group in differing.GroupBy(k => (k.Service, k.Operation)).Take(10))
         {
-            Console.WriteLine($"  differs {group.Count(),6} {group.Key.Service}:{group.Key.Operation}");
+            var first = group.First();
+            var where = FirstDifference(JsonNode.Parse(index[first]), JsonNode.Parse(collected[first]), "$");
+            Console.WriteLine($"  differs {group.Count(),6} {group.Key.Service}:{group.Key.Operation}, e.g. at {where}");
         }
 
         foreach (var group in missing.Concat(extra).GroupBy(k => (k.Service, k.Operation, Missing: !got.Contains(k))).Take(10))
@@ -108,6 +114,38 @@ public static class CollectBenchmark
             Console.WriteLine($"  {(group.Key.Missing ? "missing" : "extra"),7} {group.Count(),6} {group.Key.Service}:{group.Key.Operation}");
         }
     }
+
+    /// <summary>The JSON path where two documents first differ, with both values, for the reader to see the fault.</summary>
+    private static string FirstDifference(JsonNode? expected, JsonNode? actual, string path)
+    {
+        switch (expected, actual)
+        {
+            case (JsonObject e, JsonObject a):
+                foreach (var key in e.Select(p => p.Key).Union(a.Select(p => p.Key)))
+                {
+                    if (!JsonNode.DeepEquals(e[key], a[key]))
+                    {
+                        return e.ContainsKey(key) && a.ContainsKey(key) ? FirstDifference(e[key], a[key], $"{path}.{key}") : $"{path}.{key} ({(e.ContainsKey(key) ? "missing" : "extra")})";
+                    }
+                }
+
+                break;
+            case (JsonArray e, JsonArray a) when e.Count == a.Count:
+                for (var i = 0; i < e.Count; i++)
+                {
+                    if (!JsonNode.DeepEquals(e[i], a[i]))
+                    {
+                        return FirstDifference(e[i], a[i], $"{path}[{i}]");
+                    }
+                }
+
+                break;
+        }
+
+        return $"{path}: {Shorten(expected)} vs {Shorten(actual)}";
+    }
+
+    private static string Shorten(JsonNode? node) => node?.ToJsonString() is { Length: > 60 } text ? text[..60] + "..." : node?.ToJsonString() ?? "null";
 
     private static string? Arg(string[] args, string name)
     {

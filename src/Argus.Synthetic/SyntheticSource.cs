@@ -52,7 +52,7 @@ internal sealed class SyntheticSource : ISnapshotSource
 
             if (account == org.Management)
             {
-                foreach (var document in OrganizationDocuments.All(writer, org))
+                foreach (var document in OrganizationDocuments.All(writer, org).Concat(OrganizationPolicyDocuments.All(writer, org)))
                 {
                     yield return document;
                 }
@@ -63,7 +63,8 @@ internal sealed class SyntheticSource : ISnapshotSource
                 yield return document;
             }
 
-            foreach (var document in S3Documents.All(writer, org, account, BucketPlanner.For(org, account)))
+            var buckets = BucketPlanner.For(org, account);
+            foreach (var document in S3Documents.All(writer, org, account, buckets).Concat(AccountPostureDocuments.All(writer, org, account, buckets)))
             {
                 yield return document;
             }

@@ -75,6 +75,15 @@ public sealed class DocumentShapeTests
                 "GetTrailStatus" or "GetEventSelectors" => organization.Items(document.Account, document.Region, "DescribeTrails", "trailList").Select(t => GeneratedOrganization.Str(t, "TrailARN")),
                 _ when document.Service == "kms" => organization.Items(document.Account, document.Region, "ListKeys", "Keys").Select(k => GeneratedOrganization.Str(k, "KeyId")),
                 _ when document.Service == "s3" => organization.Items(document.Account, document.Region, "ListBuckets", "Buckets").Select(b => GeneratedOrganization.Str(b, "Name")),
+                "DescribePolicy" or "ListTargetsForPolicy" => organization.Documents.Where(d => d.Service == "organizations" && d.Operation == "ListPolicies" && d.Account == document.Account)
+                    .SelectMany(d => organization.Parsed[d].GetProperty("Policies").EnumerateArray()).Select(p => GeneratedOrganization.Str(p, "Id")),
+                "DescribeFileSystemPolicy" => organization.Items(document.Account, document.Region, "DescribeFileSystems", "FileSystems").Select(f => GeneratedOrganization.Str(f, "FileSystemId")),
+                "ListFindings" => organization.Items(document.Account, document.Region, "ListAnalyzers", "analyzers").Select(a => GeneratedOrganization.Str(a, "arn")),
+                "ListResourcesForWebACL" => organization.Items(document.Account, document.Region, "ListWebACLs", "WebACLs").Select(a => GeneratedOrganization.Str(a, "ARN")),
+                "GetRepositoryPolicy" or "GetLifecyclePolicy" => organization.Items(document.Account, document.Region, "DescribeRepositories", "repositories").Select(r => GeneratedOrganization.Str(r, "repositoryName")),
+                "DescribeCluster" => organization.Items(document.Account, document.Region, "ListClusters", "clusters").Select(c => c.GetString()!),
+                "DescribeConfigurationSettings" => organization.Items(document.Account, document.Region, "DescribeEnvironments", "Environments").Select(e => GeneratedOrganization.Str(e, "EnvironmentName")),
+                "GetStages" => organization.Items(document.Account, document.Region, "GetRestApis", "items").Select(a => GeneratedOrganization.Str(a, "id")),
                 _ => throw new InvalidOperationException($"unexpected per-resource document {document}"),
             };
             Assert.Contains(document.Resource, listed);

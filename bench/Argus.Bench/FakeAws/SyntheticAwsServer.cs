@@ -42,7 +42,8 @@ internal sealed partial class SyntheticAwsServer : IDisposable
         // Rendered before the clock starts: AWS's own serialization is not the collector's cost, and on a shared
         // machine it would compete with the collector for the same cores.
         rendered = documents.AsParallel().ToDictionary(d => d.Key, d => Render(d.Key, d.Value));
-        servicesBySigningName = AwsOperations.All.Select(o => o.Service).Distinct()
+        // S3 Control signs as s3 too; it is told apart by its path (AWS tells it by its host, s3-control).
+        servicesBySigningName = AwsOperations.All.Select(o => o.Service).Distinct().Where(s => s != "s3control")
             .ToDictionary(s => (ServiceModel.Find(s) ?? throw new InvalidOperationException($"no model for {s}")).SigningName, s => s, StringComparer.Ordinal);
         server = new Argus.Tests.LoopbackHttpServer(AnswerAsync, concurrent: true);
     }
@@ -102,6 +103,11 @@ internal sealed partial class SyntheticAwsServer : IDisposable
         }
 
         var (account, region) = (scope.Groups[1].Value, scope.Groups[2].Value);
+        if (service == "s3" && request.Url!.AbsolutePath.StartsWith(S3ControlPath, StringComparison.Ordinal))
+        {
+            service = "s3control";
+        }
+
         var model = ServiceModel.Find(service)!;
         if (!limits.GetOrAdd((account, region), _ => new RateLimiter(rate)).TryTake())
         {
@@ -132,6 +138,12 @@ internal sealed partial class SyntheticAwsServer : IDisposable
         {
             var (emptyType, empty) = WireWriter.Answer(model, operation, []);
             return (200, emptyType, empty);
+        }
+
+        if (service == "wafv2" && operation.Name == "ListResourcesForWebACL")
+        {
+            var (aclType, acl) = WireWriter.Answer(model, operation, ResourcesOfType((JsonObject)JsonNode.Parse(documents[document])!, candidates));
+            return (200, aclType, acl);
         }
 
         if (service == "elbv2" && operation.Name == "DescribeTags")
@@ -187,11 +199,9 @@ internal sealed partial class SyntheticAwsServer : IDisposable
                 return (model.Operation(form.GetValueOrDefault("Action", "")),
                     [.. form.Where(f => f.Key is not ("Action" or "Version")).Select(f => f.Value)]);
             case "rest-json":
-                // The collector's rest-json calls (EFS, Security Hub, Access Analyzer, EKS lists) have fixed paths.
-                var path = request.Url!.AbsolutePath;
-                var match = AwsOperations.All.Where(o => o.Service == model.Service).Select(o => model.Operation(o.Operation)).OfType<OperationModel>()
-                    .FirstOrDefault(o => o.HttpMethod == request.HttpMethod && o.RequestUri.Split('?', 2)[0] == path);
-                return (match, []);
+                return ByPath(model, request, body.Length == 0 ? null : JsonNode.Parse(body) as JsonObject);
+            case "rest-xml" when model.Service != "s3":
+                return ByPath(model, request, null);
             default:
                 // rest-xml (S3, path style): the bucket is the path, the sub-resource the first query key.
                 var bucket = Uri.UnescapeDataString(request.Url!.AbsolutePath.Trim('/'));
@@ -201,6 +211,62 @@ internal sealed partial class SyntheticAwsServer : IDisposable
                 return (operation, bucket.Length > 0 ? [bucket] : []);
         }
     }
+
+    /// <summary>
+    /// A REST operation by method and URI template (<c>/clusters/{name}</c>); the label values, then any JSON body
+    /// values, are the candidates for its resource.
+    /// </summary>
+    private static (OperationModel? Operation, IReadOnlyList<string> Candidates) ByPath(ServiceModel model, HttpListenerRequest request, JsonObject? body)
+    {
+        var path = request.Url!.AbsolutePath.Split('/');
+        foreach (var operation in AwsOperations.All.Where(o => o.Service == model.Service).Select(o => model.Operation(o.Operation)).OfType<OperationModel>())
+        {
+            var template = operation.RequestUri.Split('?', 2)[0].Split('/');
+            if (operation.HttpMethod != request.HttpMethod || template.Length != path.Length)
+            {
+                continue;
+            }
+
+            var labels = new List<string>();
+            var matched = true;
+            for (var i = 0; i < template.Length && matched; i++)
+            {
+                if (template[i].StartsWith('{'))
+                {
+                    labels.Add(Uri.UnescapeDataString(path[i]));
+                }
+                else
+                {
+                    matched = template[i] == path[i];
+                }
+            }
+
+            if (matched)
+            {
+                return (operation, [.. labels, .. body?.Select(p => p.Value).OfType<JsonValue>().Select(v => v.ToString()) ?? []]);
+            }
+        }
+
+        return (null, []);
+    }
+
+    // wafv2 answers one resource type per call; the preset stores a web ACL's resources of every type as one answer.
+    private static JsonObject ResourcesOfType(JsonObject all, IReadOnlyList<string> candidates)
+    {
+        var marker = candidates.FirstOrDefault(c => c.Contains('_', StringComparison.Ordinal) && c.ToUpperInvariant() == c) switch
+        {
+            "API_GATEWAY" => ":apigateway:",
+            "COGNITO_USER_POOL" => ":cognito-idp:",
+            "APP_RUNNER_SERVICE" => ":apprunner:",
+            _ => ":loadbalancer/app/",
+        };
+        var kept = all["ResourceArns"] is JsonArray arns
+            ? arns.Where(a => a?.GetValue<string>().Contains(marker, StringComparison.Ordinal) == true).Select(a => a!.DeepClone())
+            : [];
+        return new JsonObject { ["ResourceArns"] = new JsonArray([.. kept]) };
+    }
+
+    private const string S3ControlPath = "/v20180820/";
 
     private static string SubResource(string requestUri) => requestUri.Split('?', 2) is [_, var query] ? query.Split('&')[0].Split('=')[0] : "";
 

@@ -17,8 +17,10 @@ internal static class WireWriter
     {
         if (model.Protocol is "json" or "rest-json")
         {
-            // The JSON protocols carry the CLI shape already (the client's reader accepts ISO timestamps).
-            return ("application/x-amz-json-" + model.JsonVersion, Encoding.UTF8.GetBytes(cli.ToJsonString()));
+            // The JSON protocols carry the CLI shape under the wire names (API Gateway's "items" travel as "item"),
+            // timestamps as epoch seconds.
+            var wire = operation.Output is null ? cli : Argus.Aws.Client.Protocols.JsonShapes.ToWire(model, model.Shape(operation.Output), cli, "");
+            return ("application/x-amz-json-" + model.JsonVersion, Encoding.UTF8.GetBytes(wire.ToJsonString()));
         }
 
         var output = operation.Output is null ? null : model.Shape(operation.Output);

@@ -55,10 +55,34 @@ internal static class OperationRecognizer
 
         if (placed.Count > 1)
         {
+            placed = TellApartByPath(placed, location.Path);
+        }
+
+        if (placed.Count > 1)
+        {
             throw new ImportException(location.Path,
                 $"the top-level keys fit {string.Join(" and ", placed.Select(c => c.Operation.CliCommand))} equally; remove the file or add the keys that tell them apart");
         }
 
         return placed[0];
+    }
+
+    /// <summary>
+    /// Operations of different services that print the same keys (IAM's and Organizations' list-policies, DLM's
+    /// get-lifecycle-policies; EC2's describe-regions and Account's list-regions): the one whose service and command
+    /// the path names wins (<c>organizations/list-policies.json</c>); a path naming none keeps the first declared,
+    /// the foundation's, as before the others existed.
+    /// </summary>
+    private static List<(AwsOperation Operation, string? Resource)> TellApartByPath(List<(AwsOperation Operation, string? Resource)> tied, string path)
+    {
+        if (tied.Select(c => c.Operation.Service).Distinct().Count() < tied.Count)
+        {
+            return tied;
+        }
+
+        var lower = path.Replace('\\', '/').ToLowerInvariant();
+        var named = tied.Where(c => c.Operation.CliCommand.Split(' ') is [_, var service, var command, ..]
+            && lower.Contains(service, StringComparison.Ordinal) && lower.Contains(command, StringComparison.Ordinal)).ToList();
+        return named.Count == 1 ? named : [tied[0]];
     }
 }

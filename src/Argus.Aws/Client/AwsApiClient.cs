@@ -40,12 +40,22 @@ public sealed class AwsApiClient(HttpClient http, IPermissionCatalog catalog, Aw
     /// Every page of a paginated operation, merged as the CLI merges them: result lists concatenated, other keys
     /// from the first page, tokens removed. Operations without a paginator make one call.
     /// </summary>
-    public async Task<JsonDocument> CallAllPagesAsync(string service, string operation, JsonObject? parameters, AwsCallContext ctx, CancellationToken ct)
+    public async Task<JsonDocument> CallAllPagesAsync(string service, string operation, JsonObject? parameters, AwsCallContext ctx, CancellationToken ct) =>
+        JsonSerializer.SerializeToDocument(await CallAllPagesNodeAsync(service, operation, parameters, ctx, ct).ConfigureAwait(false));
+
+    /// <summary>
+    /// <see cref="CallAllPagesAsync"/> as the UTF-8 JSON text a raw document stores: serialized once, for callers
+    /// (the collector) that keep the bytes rather than read the answer.
+    /// </summary>
+    public async Task<byte[]> CallAllPagesUtf8Async(string service, string operation, JsonObject? parameters, AwsCallContext ctx, CancellationToken ct) =>
+        JsonSerializer.SerializeToUtf8Bytes(await CallAllPagesNodeAsync(service, operation, parameters, ctx, ct).ConfigureAwait(false));
+
+    private async Task<JsonObject> CallAllPagesNodeAsync(string service, string operation, JsonObject? parameters, AwsCallContext ctx, CancellationToken ct)
     {
         var paginator = Model(service).PaginatorFor(operation);
         if (paginator is null)
         {
-            return await CallAsync(service, operation, parameters, ctx, ct).ConfigureAwait(false);
+            return await CallNodeAsync(service, operation, parameters, ctx, ct).ConfigureAwait(false);
         }
 
         var request = (JsonObject?)parameters?.DeepClone() ?? [];
@@ -85,7 +95,7 @@ public sealed class AwsApiClient(HttpClient http, IPermissionCatalog catalog, Aw
             }
         }
 
-        return JsonSerializer.SerializeToDocument(merged);
+        return merged;
     }
 
     private static JsonObject Append(JsonObject merged, JsonObject page, Paginator paginator)
@@ -122,12 +132,17 @@ public sealed class AwsApiClient(HttpClient http, IPermissionCatalog catalog, Aw
         var request = model.Protocol is "ec2" or "query"
             ? QueryRequestWriter.Write(model, op, parameters)
             : RestRequestWriter.Write(model, op, parameters);
-        var (endpoint, signingRegion) = AwsEndpoints.Resolve(model, ctx, options);
+        var (endpoint, signingRegion) = AwsEndpoints.Resolve(model, op, parameters, ctx, options);
         var credentials = await ctx.Credentials.GetCredentialsAsync().ConfigureAwait(false);
 
         for (var attempt = 1; ; attempt++)
         {
             AwsApiException failure;
+            if (ctx.BeforeAttempt is { } pace)
+            {
+                await pace(ct).ConfigureAwait(false);
+            }
+
             try
             {
                 using var message = SigV4.Sign(request, endpoint, credentials, signingRegion, model.SigningName, DateTime.UtcNow);

@@ -11,6 +11,12 @@ public sealed record AwsCallContext(AWSCredentials Credentials, string Region, U
     /// <summary>Told before each retry of a throttled or failed attempt, so a caller can slow down (the collector's rate limiter).</summary>
     public Action<AwsApiException>? OnRetry { get; init; }
 
+    /// <summary>
+    /// Awaited before every HTTP attempt (each page and each retry), so a caller's rate limiter paces what is really
+    /// sent rather than one logical call (the collector's per-region token bucket).
+    /// </summary>
+    public Func<CancellationToken, Task>? BeforeAttempt { get; init; }
+
     /// <summary>A context on the SDK's default credential chain (environment, profiles including SSO, instance role).</summary>
     public static async Task<AwsCallContext> FromDefaultChainAsync(string region, CancellationToken ct)
     {

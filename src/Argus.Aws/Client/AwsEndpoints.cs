@@ -16,6 +16,35 @@ internal static class AwsEndpoints
         ["organizations"] = "organizations.us-east-1.amazonaws.com",
     };
 
+    /// <summary>
+    /// The endpoint of one call: <see cref="Resolve(ServiceModel, AwsCallContext, AwsApiClientOptions)"/>, with the
+    /// operation's host prefix (S3 Control's <c>{AccountId}.</c>) on the standard endpoint only: a configured
+    /// endpoint (a VPC endpoint, a local emulator) is used as given, as the AWS SDKs do with host prefixes disabled.
+    /// </summary>
+    public static (Uri Endpoint, string SigningRegion) Resolve(ServiceModel model, OperationModel operation, System.Text.Json.Nodes.JsonObject? parameters,
+        AwsCallContext ctx, AwsApiClientOptions options)
+    {
+        var (endpoint, signingRegion) = Resolve(model, ctx, options);
+        if (operation.HostPrefix is not { } prefix || Configured(model, ctx, options))
+        {
+            return (endpoint, signingRegion);
+        }
+
+        var host = System.Text.RegularExpressions.Regex.Replace(prefix, @"\{(\w+)\}", m =>
+        {
+            var value = parameters?[m.Groups[1].Value]?.GetValue<string>();
+            return value is { Length: > 0 } && Uri.CheckHostName(value + ".example") == UriHostNameType.Dns
+                ? value
+                : throw new ArgumentException($"{operation.Name} needs a host name label for {m.Groups[1].Value}");
+        });
+        return (new UriBuilder(endpoint) { Host = host + endpoint.Host }.Uri, signingRegion);
+    }
+
+    private static bool Configured(ServiceModel model, AwsCallContext ctx, AwsApiClientOptions options) =>
+        ctx.Endpoint is not null
+        || (!IsTrue(options.Environment("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"))
+            && !string.IsNullOrWhiteSpace(options.Environment("AWS_ENDPOINT_URL_" + EnvironmentName(model.ServiceId)) ?? options.Environment("AWS_ENDPOINT_URL") ?? options.ProfileEndpointUrl));
+
     public static (Uri Endpoint, string SigningRegion) Resolve(ServiceModel model, AwsCallContext ctx, AwsApiClientOptions options)
     {
         var global = GlobalHosts.TryGetValue(model.Service, out var globalHost);

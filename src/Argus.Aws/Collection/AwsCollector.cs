@@ -19,11 +19,11 @@ namespace Argus.Aws.Collection;
 /// coverage gap, never the end of the collection; cancelling keeps what was collected and marks the snapshot
 /// cancelled.
 /// </summary>
-public sealed class AwsCollector : ISnapshotSource
+public sealed partial class AwsCollector : ISnapshotSource
 {
     // Operations only called for a resource their parent answer lists, or with parameters built from one;
     // the generic pass skips them. A test checks that every per-resource operation is among them.
-    internal static readonly IReadOnlySet<AwsOperation> Walked = new HashSet<AwsOperation>
+    internal static readonly IReadOnlySet<AwsOperation> Walked = new HashSet<AwsOperation>(PostureWalked())
     {
         Ops.GetCallerIdentity, Ops.DescribeRegions,
         Ops.DescribeOrganization, Ops.ListRoots, Ops.ListAccounts, Ops.ListOrganizationalUnitsForParent, Ops.ListAccountsForParent,
@@ -53,6 +53,7 @@ public sealed class AwsCollector : ISnapshotSource
     private readonly Channel<RawDocument> documents = Channel.CreateUnbounded<RawDocument>(new UnboundedChannelOptions { SingleReader = true });
     private readonly DateTimeOffset startedAt = DateTimeOffset.UtcNow;
     private long callsDone;
+    private int regionsDone;
     private long callsKnown;
     private int enumerated;
     private DateTimeOffset? finishedAt;
@@ -117,31 +118,33 @@ public sealed class AwsCollector : ISnapshotSource
     }
 
     /// <inheritdoc/>
-    public IEnumerable<RawDocument> ReadDocuments()
+    public IEnumerable<RawDocument> ReadDocuments() => ReadDocumentsAsync(CancellationToken.None).ToBlockingEnumerable();
+
+    /// <summary>
+    /// The documents as calls complete. <paramref name="readerGone"/> stops collecting without marking the snapshot
+    /// cancelled (the reader failed); the token given to <see cref="ConnectAsync"/> is the user's cancellation.
+    /// </summary>
+    internal async IAsyncEnumerable<RawDocument> ReadDocumentsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken readerGone)
     {
         if (Interlocked.Exchange(ref enumerated, 1) != 0)
         {
             throw new InvalidOperationException("a live collection can be read only once");
         }
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation, readerGone);
         var run = Task.Run(() => RunAsync(stop), CancellationToken.None);
-        var reader = documents.Reader;
         try
         {
-            while (reader.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
+            await foreach (var document in documents.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
             {
-                while (reader.TryRead(out var document))
-                {
-                    yield return document;
-                }
+                yield return document;
             }
         }
         finally
         {
             // The reader may stop early (the importer failed): stop calling AWS too.
-            stop.Cancel();
-            run.GetAwaiter().GetResult();
+            await stop.CancelAsync().ConfigureAwait(false);
+            await run.ConfigureAwait(false);
         }
     }
 
@@ -151,7 +154,12 @@ public sealed class AwsCollector : ISnapshotSource
         {
             Emit(Regions.Global, Ops.GetCallerIdentity, null, identity);
             var work = new List<Task> { CollectGlobalAsync(stop) };
-            work.AddRange(RegionNames.Select(r => CollectRegionAsync(r, stop.Token)));
+            work.AddRange(RegionNames.Select(async r =>
+            {
+                await CollectRegionAsync(r, stop.Token).ConfigureAwait(false);
+                Interlocked.Increment(ref regionsDone);
+                Report(Interlocked.Read(ref callsDone), Interlocked.Read(ref callsKnown), r);
+            }));
             await Task.WhenAll(work).ConfigureAwait(false);
         }
         finally
@@ -183,7 +191,7 @@ public sealed class AwsCollector : ISnapshotSource
     {
         var generic = Ops.All.Where(o => o.Global && !o.PerResource && !Walked.Contains(o))
             .Select(o => CallAsync(Regions.Global, options.HomeRegion, o, null, null, stop));
-        await Task.WhenAll([.. generic, WalkOrganizationAsync(stop), WalkBucketsAsync(stop), WalkUsersAsync(stop)]).ConfigureAwait(false);
+        await Task.WhenAll([.. generic, WalkOrganizationAsync(stop), WalkBucketsAsync(stop), WalkUsersAsync(stop), WalkGlobalPostureAsync(stop)]).ConfigureAwait(false);
     }
 
     private async Task CollectRegionAsync(string region, CancellationToken outer)
@@ -200,7 +208,7 @@ public sealed class AwsCollector : ISnapshotSource
         var generic = Ops.All.Where(o => !o.Global && !o.PerResource && !Walked.Contains(o))
             .Select(o => CallAsync(region, region, o, null, null, stop));
         await Task.WhenAll([.. generic, WalkLoadBalancingAsync(region, stop), WalkPrefixListsAsync(region, stop),
-            WalkTrailsAsync(region, stop), WalkKeysAsync(region, stop),
+            WalkTrailsAsync(region, stop), WalkKeysAsync(region, stop), WalkRegionalPostureAsync(region, stop),
             WalkTransitGatewayRouteTablesAsync(region, stop)]).ConfigureAwait(false);
     }
 
@@ -211,9 +219,10 @@ public sealed class AwsCollector : ISnapshotSource
             return;
         }
 
+        var policies = WalkOrganizationPoliciesAsync(stop);
         var roots = CallAsync(Regions.Global, options.HomeRegion, Ops.ListRoots, null, null, stop);
         var accounts = CallAsync(Regions.Global, options.HomeRegion, Ops.ListAccounts, null, null, stop);
-        await accounts.ConfigureAwait(false);
+        await Task.WhenAll(accounts, policies).ConfigureAwait(false);
         if (await roots.ConfigureAwait(false) is { } found)
         {
             await Task.WhenAll(Items(found, "Roots").Select(r => Text(r, "Id")).OfType<string>().Select(id => WalkParentAsync(id, stop))).ConfigureAwait(false);
@@ -247,7 +256,7 @@ public sealed class AwsCollector : ISnapshotSource
         var region = BucketRegion(location) ?? options.HomeRegion;
         Task[] details =
         [
-            .. new[] { Ops.GetBucketPolicy, Ops.GetBucketPolicyStatus, Ops.GetPublicAccessBlock, Ops.GetBucketAcl, Ops.GetBucketEncryption, Ops.GetBucketVersioning, Ops.GetBucketTagging }
+            .. new[] { Ops.GetBucketPolicy, Ops.GetBucketPolicyStatus, Ops.GetPublicAccessBlock, Ops.GetBucketAcl, Ops.GetBucketEncryption, Ops.GetBucketVersioning, Ops.GetBucketTagging, Ops.GetBucketLogging }
                 .Select(o => CallAsync(Regions.Global, region, o, bucket, Bucket(bucket), stop)),
         ];
         await Task.WhenAll(details).ConfigureAwait(false);
@@ -427,11 +436,25 @@ public sealed class AwsCollector : ISnapshotSource
         var acquired = false;
         try
         {
+            // The first token is taken before a slot: a call waiting for its region's rate must not hold one of the
+            // account's slots, or a busy region (us-east-1, where the global services are) starves all the others.
+            await bucket.WaitAsync(ct).ConfigureAwait(false);
             await slots.WaitAsync(ct).ConfigureAwait(false);
             acquired = true;
-            await bucket.WaitAsync(ct).ConfigureAwait(false);
+            var first = true;
             var context = new AwsCallContext(credentials, callRegion, options.Endpoint)
             {
+                // Every further page and retry takes a token too: AWS counts requests, not logical calls.
+                BeforeAttempt = token =>
+                {
+                    if (first)
+                    {
+                        first = false;
+                        return Task.CompletedTask;
+                    }
+
+                    return bucket.WaitAsync(token);
+                },
                 OnRetry = e =>
                 {
                     if (e.Kind == AwsErrorKind.Throttled)
@@ -440,14 +463,15 @@ public sealed class AwsCollector : ISnapshotSource
                     }
                 },
             };
-            using var answer = await client.CallAllPagesAsync(op.Service, op.Operation, parameters, context, ct).ConfigureAwait(false);
+            var json = await client.CallAllPagesUtf8Async(op.Service, op.Operation, parameters, context, ct).ConfigureAwait(false);
             bucket.Succeeded();
             if (emit)
             {
-                Emit(storedRegion, op, resource, JsonSerializer.SerializeToUtf8Bytes(answer.RootElement));
+                Emit(storedRegion, op, resource, json);
             }
 
-            return answer.RootElement.Clone();
+            // Reads the stored bytes in place (no copy); the document's pooled index goes back to the GC with it.
+            return JsonDocument.Parse(json).RootElement;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -495,7 +519,7 @@ public sealed class AwsCollector : ISnapshotSource
             }
 
             var done = Interlocked.Increment(ref callsDone);
-            progress?.Report(new CollectionProgress(done, Math.Max(known, Interlocked.Read(ref callsKnown)), Account, storedRegion, gaps.Count));
+            Report(done, Math.Max(known, Interlocked.Read(ref callsKnown)), storedRegion);
         }
     }
 
@@ -505,6 +529,9 @@ public sealed class AwsCollector : ISnapshotSource
     internal static bool NothingToRead(AwsOperation op, string code) =>
         code is "AWSOrganizationsNotInUseException" or "ReportNotPresent"
         || (op.Service == "securityhub" && code == "InvalidAccessException");
+
+    private void Report(long done, long known, string region) =>
+        progress?.Report(new CollectionProgress(done, known, Account, region, gaps.Count, Volatile.Read(ref regionsDone), RegionNames.Count));
 
     private void Emit(string region, AwsOperation op, string? resource, byte[] json) =>
         documents.Writer.TryWrite(new RawDocument(Provider.Aws, Account, region, op.Service, op.Operation, resource, json));

@@ -6,4 +6,9 @@ namespace Argus.Aws.Collection;
 /// <param name="Account">The account of the call that just finished.</param>
 /// <param name="Region">Its region, or <c>global</c>.</param>
 /// <param name="Gaps">Coverage gaps recorded so far.</param>
-public sealed record CollectionProgress(long CallsDone, long CallsKnown, string Account, string Region, int Gaps);
+/// <param name="RegionsDone">Regions (account-regions, across an organization) whose calls have all finished.</param>
+/// <param name="RegionsTotal">Regions (account-regions) known to be collected.</param>
+/// <param name="AccountsDone">Accounts finished (collected, or given up as a gap).</param>
+/// <param name="AccountsTotal">Accounts to collect: 1 without <c>--org</c>.</param>
+public sealed record CollectionProgress(long CallsDone, long CallsKnown, string Account, string Region, int Gaps,
+    int RegionsDone = 0, int RegionsTotal = 0, int AccountsDone = 0, int AccountsTotal = 1);

@@ -108,6 +108,47 @@ public static class AwsOperations
     public static readonly AwsOperation GetAccountPasswordPolicy = new("iam", "GetAccountPasswordPolicy", "iam:GetAccountPasswordPolicy", true, null, ["PasswordPolicy"], null, "aws iam get-account-password-policy");
     public static readonly AwsOperation ListAccessKeys = new("iam", "ListAccessKeys", "iam:ListAccessKeys", true, "UserName", ["AccessKeyMetadata"], "AccessKeyMetadata", "aws iam list-access-keys");
 
+    // Posture data beyond the foundation's (CIS AWS Foundations and Argus's own checks). Organizations, IAM, S3 Control
+    // and Account are account-wide; the rest are regional. Fixed request parameters are the collector's (AwsCollector.Posture).
+    public static readonly AwsOperation ListServerCertificates = Iam("ListServerCertificates", "list-server-certificates", "ServerCertificateMetadataList");
+    public static readonly AwsOperation ListVirtualMFADevices = Iam("ListVirtualMFADevices", "list-virtual-mfa-devices", "VirtualMFADevices");
+    public static readonly AwsOperation GetBucketLogging = S3("GetBucketLogging", "get-bucket-logging", "LoggingEnabled");
+    public static readonly AwsOperation GetAccountPublicAccessBlock = new("s3control", "GetPublicAccessBlock", "s3:GetAccountPublicAccessBlock", true, null, ["PublicAccessBlockConfiguration"], null, "aws s3control get-public-access-block");
+    public static readonly AwsOperation GetAlternateContact = new("account", "GetAlternateContact", "account:GetAlternateContact", true, null, ["AlternateContact"], null, "aws account get-alternate-contact --alternate-contact-type SECURITY");
+    public static readonly AwsOperation GetContactInformation = new("account", "GetContactInformation", "account:GetContactInformation", true, null, ["ContactInformation"], null, "aws account get-contact-information");
+    public static readonly AwsOperation ListAccountRegions = new("account", "ListRegions", "account:ListRegions", true, null, ["Regions"], "Regions", "aws account list-regions");
+    public static readonly AwsOperation ListServiceControlPolicies = new("organizations", "ListPolicies", "organizations:ListPolicies", true, null, ["Policies"], "Policies", "aws organizations list-policies --filter SERVICE_CONTROL_POLICY");
+    public static readonly AwsOperation DescribePolicy = new("organizations", "DescribePolicy", "organizations:DescribePolicy", true, "PolicyId", ["Policy"], null, "aws organizations describe-policy");
+    public static readonly AwsOperation ListTargetsForPolicy = Org("ListTargetsForPolicy", "list-targets-for-policy", "PolicyId", "Targets");
+    public static readonly AwsOperation ListDelegatedAdministrators = Org("ListDelegatedAdministrators", "list-delegated-administrators", null, "DelegatedAdministrators");
+
+    public static readonly AwsOperation GetEnabledStandards = new("securityhub", "GetEnabledStandards", "securityhub:GetEnabledStandards", false, null, ["StandardsSubscriptions"], "StandardsSubscriptions", "aws securityhub get-enabled-standards");
+    public static readonly AwsOperation DescribeDBClusters = new("rds", "DescribeDBClusters", "rds:DescribeDBClusters", false, null, ["DBClusters"], "DBClusters", "aws rds describe-db-clusters");
+    public static readonly AwsOperation DescribeDBSnapshots = new("rds", "DescribeDBSnapshots", "rds:DescribeDBSnapshots", false, null, ["DBSnapshots"], "DBSnapshots", "aws rds describe-db-snapshots");
+    public static readonly AwsOperation DescribeFileSystemPolicy = new("efs", "DescribeFileSystemPolicy", "elasticfilesystem:DescribeFileSystemPolicy", false, "FileSystemId", ["FileSystemId", "Policy"], null, "aws efs describe-file-system-policy");
+    public static readonly AwsOperation ListAliases = new("kms", "ListAliases", "kms:ListAliases", false, null, ["Aliases"], "Aliases", "aws kms list-aliases");
+    public static readonly AwsOperation ListAnalyzerFindings = new("accessanalyzer", "ListFindings", "access-analyzer:ListFindings", false, "analyzerArn", ["findings"], "findings", "aws accessanalyzer list-findings --filter '{\"status\":{\"eq\":[\"ACTIVE\"]}}'");
+    public static readonly AwsOperation ListWebACLs = new("wafv2", "ListWebACLs", "wafv2:ListWebACLs", false, null, ["WebACLs"], "WebACLs", "aws wafv2 list-web-acls --scope REGIONAL");
+    public static readonly AwsOperation ListResourcesForWebACL = new("wafv2", "ListResourcesForWebACL", "wafv2:ListResourcesForWebACL", false, "WebACLArn", ["ResourceArns"], "ResourceArns", "aws wafv2 list-resources-for-web-acl");
+    public static readonly AwsOperation DescribeRepositories = new("ecr", "DescribeRepositories", "ecr:DescribeRepositories", false, null, ["repositories"], "repositories", "aws ecr describe-repositories");
+    public static readonly AwsOperation GetRepositoryPolicy = new("ecr", "GetRepositoryPolicy", "ecr:GetRepositoryPolicy", false, "repositoryName", ["repositoryName", "policyText"], null, "aws ecr get-repository-policy");
+    public static readonly AwsOperation GetLifecyclePolicy = new("ecr", "GetLifecyclePolicy", "ecr:GetLifecyclePolicy", false, "repositoryName", ["repositoryName", "lifecyclePolicyText"], null, "aws ecr get-lifecycle-policy");
+    public static readonly AwsOperation BatchGetAccountStatus = new("inspector2", "BatchGetAccountStatus", "inspector2:BatchGetAccountStatus", false, null, ["accounts"], "accounts", "aws inspector2 batch-get-account-status");
+    public static readonly AwsOperation ListCoverage = new("inspector2", "ListCoverage", "inspector2:ListCoverage", false, null, ["coveredResources"], "coveredResources", "aws inspector2 list-coverage");
+    public static readonly AwsOperation ListClusters = new("eks", "ListClusters", "eks:ListClusters", false, null, ["clusters"], "clusters", "aws eks list-clusters");
+    public static readonly AwsOperation DescribeCluster = new("eks", "DescribeCluster", "eks:DescribeCluster", false, "name", ["cluster"], null, "aws eks describe-cluster");
+    public static readonly AwsOperation GetLifecyclePolicies = new("dlm", "GetLifecyclePolicies", "dlm:GetLifecyclePolicies", false, null, ["Policies"], "Policies", "aws dlm get-lifecycle-policies");
+    public static readonly AwsOperation DescribeActiveReceiptRuleSet = new("ses", "DescribeActiveReceiptRuleSet", "ses:DescribeActiveReceiptRuleSet", false, null, ["Metadata", "Rules"], null, "aws ses describe-active-receipt-rule-set");
+    public static readonly AwsOperation DescribeEnvironments = new("elasticbeanstalk", "DescribeEnvironments", "elasticbeanstalk:DescribeEnvironments", false, null, ["Environments"], "Environments", "aws elasticbeanstalk describe-environments");
+    public static readonly AwsOperation DescribeConfigurationSettings = new("elasticbeanstalk", "DescribeConfigurationSettings", "elasticbeanstalk:DescribeConfigurationSettings", false, "EnvironmentName", ["ConfigurationSettings"], "ConfigurationSettings", "aws elasticbeanstalk describe-configuration-settings");
+    public static readonly AwsOperation ListFlows = new("appflow", "ListFlows", "appflow:ListFlows", false, null, ["flows"], "flows", "aws appflow list-flows");
+    public static readonly AwsOperation ListImagePipelines = new("imagebuilder", "ListImagePipelines", "imagebuilder:ListImagePipelines", false, null, ["imagePipelineList"], "imagePipelineList", "aws imagebuilder list-image-pipelines");
+    // API Gateway's IAM actions are HTTP verbs on resource paths: every read is apigateway:GET.
+    public static readonly AwsOperation GetRestApis = new("apigateway", "GetRestApis", "apigateway:GET", false, null, ["items"], "items", "aws apigateway get-rest-apis");
+    public static readonly AwsOperation GetStages = new("apigateway", "GetStages", "apigateway:GET", false, "restApiId", ["item"], "item", "aws apigateway get-stages");
+    public static readonly AwsOperation ListAppRunnerServices = new("apprunner", "ListServices", "apprunner:ListServices", false, null, ["ServiceSummaryList"], "ServiceSummaryList", "aws apprunner list-services");
+    public static readonly AwsOperation ListUserPools = new("cognito-idp", "ListUserPools", "cognito-idp:ListUserPools", false, null, ["UserPools"], "UserPools", "aws cognito-idp list-user-pools --max-results 60");
+
     /// <summary>Every operation above, in declaration order.</summary>
     public static IReadOnlyList<AwsOperation> All { get; } =
         typeof(AwsOperations).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

@@ -31,6 +31,14 @@ public static class CollectCommand
         var regions = new Option<string?>("--regions") { Description = "Comma-separated regions to collect. Default: every region enabled for the account.", HelpName = "LIST" };
         var roleArn = new Option<string?>("--role-arn") { Description = "Assume this role (sts:AssumeRole) and collect the account it belongs to.", HelpName = "ARN" };
         var externalId = new Option<string?>("--external-id") { Description = "The sts:ExternalId the --role-arn role, and with --org the member roles, require.", HelpName = "ID" };
+        var mfaSerial = new Option<string?>("--mfa-serial") { Description = "The MFA device (serial number or ARN) the --role-arn role's trust policy requires; with --token-code.", HelpName = "ARN" };
+        var tokenCode = new Option<string?>("--token-code") { Description = "The MFA device's current six-digit code, used once for --role-arn and never printed or stored.", HelpName = "CODE" };
+        var maxParallelAccounts = new Option<int>("--max-parallel-accounts")
+        {
+            Description = "With --org: member accounts collected at once, each at its own per-region rate.",
+            DefaultValueFactory = _ => AwsOrganizationOptions.DefaultMaxParallelAccounts,
+            HelpName = "N",
+        };
         var org = new Option<bool>("--org") { Description = "From the management (or delegated admin) account: also collect every ACTIVE member account, assuming --org-role-name in each." };
         var orgRole = new Option<string>("--org-role-name") { Description = "The role assumed in each member account with --org.", DefaultValueFactory = _ => "ArgusReadOnly", HelpName = "NAME" };
         var include = new Option<string?>("--include-accounts") { Description = "With --org: only these comma-separated member account ids.", HelpName = "LIST" };
@@ -53,16 +61,26 @@ public static class CollectCommand
               argus collect aws --regions eu-west-1,eu-central-1
               argus collect aws --profile audit --label 'audit 2026-Q4' --bundle audit.tar.gz
               argus collect aws --role-arn arn:aws:iam::111122223333:role/ArgusReadOnly --external-id 7f3c...
+              argus collect aws --role-arn arn:aws:iam::111122223333:role/ArgusReadOnly --mfa-serial arn:aws:iam::999999999999:mfa/me --token-code 123456
               argus collect aws --org --org-role-name ArgusReadOnly --external-id 7f3c... --exclude-accounts 444455556666
+              argus collect aws --org --max-parallel-accounts 8 --regions eu-west-1,us-east-1
+
+            Endpoints: AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE> (e.g. AWS_ENDPOINT_URL_EC2) and the profile's
+            endpoint_url are honoured, for VPC endpoints and local emulators; AWS_USE_FIPS_ENDPOINT=true uses FIPS endpoints.
             """)
         {
-            profile, regions, roleArn, externalId, org, orgRole, include, exclude, concurrency, rate, bundle, label,
+            profile, regions, roleArn, externalId, mfaSerial, tokenCode, org, orgRole, include, exclude, maxParallelAccounts, concurrency, rate, bundle, label,
         };
         command.SetAction(context, (parse, cancellation) =>
         {
-            if (parse.GetValue(concurrency) < 1 || parse.GetValue(rate) <= 0)
+            if (parse.GetValue(concurrency) < 1 || parse.GetValue(rate) <= 0 || parse.GetValue(maxParallelAccounts) < 1)
             {
-                throw new CliException("--concurrency and --rate must be positive");
+                throw new CliException("--concurrency, --rate and --max-parallel-accounts must be positive");
+            }
+
+            if ((parse.GetValue(mfaSerial) is null) != (parse.GetValue(tokenCode) is null) || (parse.GetValue(mfaSerial) is not null && parse.GetValue(roleArn) is null))
+            {
+                throw new CliException("--mfa-serial and --token-code go together, with --role-arn");
             }
 
             var options = new AwsCollectionOptions
@@ -77,7 +95,15 @@ public static class CollectCommand
             var credentials = Credentials(profileName, cancellation);
             if (parse.GetValue(roleArn) is { } role)
             {
-                credentials = new AssumedRoleCredentials(client, new AwsCallContext(credentials, options.HomeRegion), role, parse.GetValue(externalId));
+                try
+                {
+                    credentials = new AssumedRoleCredentials(client, new AwsCallContext(credentials, options.HomeRegion), role, parse.GetValue(externalId),
+                        parse.GetValue(mfaSerial), parse.GetValue(tokenCode));
+                }
+                catch (ArgumentException e)
+                {
+                    throw new CliException(e.Message);
+                }
             }
 
             using var store = Stores.Open(parse.GetValue(CommonOptions.Db));
@@ -85,7 +111,8 @@ public static class CollectCommand
             var result = ImportProgressDisplay.Run(context, "Collecting AWS", p =>
             {
                 var organization = parse.GetValue(org)
-                    ? new AwsOrganizationOptions(parse.GetValue(orgRole)!, parse.GetValue(externalId), List(parse.GetValue(include)), List(parse.GetValue(exclude)))
+                    ? new AwsOrganizationOptions(parse.GetValue(orgRole)!, parse.GetValue(externalId), List(parse.GetValue(include)), List(parse.GetValue(exclude)),
+                        parse.GetValue(maxParallelAccounts))
                     : null;
                 var collector = Connect(client, credentials, options, organization, new CallsAsDocuments(p), cancellation);
 
@@ -155,7 +182,13 @@ public static class CollectCommand
     private sealed class CallsAsDocuments(IProgress<ImportProgress> inner, bool fromImporter = false) : IProgress<CollectionProgress>, IProgress<ImportProgress>
     {
         public void Report(CollectionProgress value) =>
-            inner.Report(new ImportProgress(ImportStage.ReadingDocuments, value.CallsDone, null, $"{value.Account}/{value.Region}, {value.Gaps} gaps"));
+            inner.Report(new ImportProgress(ImportStage.ReadingDocuments, value.CallsDone, null, Describe(value)));
+
+        private static string Describe(CollectionProgress value)
+        {
+            var accounts = value.AccountsTotal > 1 ? $"{value.AccountsDone}/{value.AccountsTotal} accounts, " : "";
+            return $"{accounts}{value.RegionsDone}/{value.RegionsTotal} regions, {value.CallsDone} calls, {value.Gaps} gaps";
+        }
 
         public void Report(ImportProgress value)
         {

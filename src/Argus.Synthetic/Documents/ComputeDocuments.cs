@@ -120,7 +120,7 @@ internal static class ComputeDocuments
             w.WriteStartObject();
             if (eni.Public is { } address)
             {
-                Association(w, address);
+                Association(w, address, instance: true);
             }
 
             var attachment = eni.Attachment!;
@@ -140,7 +140,7 @@ internal static class ComputeDocuments
             w.WriteString("OwnerId"u8, m.Account.Id);
             w.WriteString("PrivateDnsName"u8, dns);
             w.WriteString("PrivateIpAddress"u8, eni.PrivateIp);
-            PrivateIpAddresses(w, eni, dns);
+            PrivateIpAddresses(w, eni, dns, instance: true);
             w.WriteBoolean("SourceDestCheck"u8, true);
             w.WriteString("Status"u8, "in-use");
             w.WriteString("SubnetId"u8, eni.Subnet.Id);
@@ -240,24 +240,29 @@ internal static class ComputeDocuments
     private static string PrivateDnsName(NetworkInterfaceModel eni, RegionModel m) =>
         $"ip-{eni.PrivateIp.Replace('.', '-')}.{m.AwsRegion.InternalDomain}";
 
-    private static void Association(Utf8JsonWriter w, PublicAddress address)
+    // DescribeInstances words an interface's association without the Elastic IP's allocation and association ids.
+    private static void Association(Utf8JsonWriter w, PublicAddress address, bool instance = false)
     {
         w.WriteStartObject("Association"u8);
-        w.WriteOptional("AllocationId"u8, address.AllocationId);
-        w.WriteOptional("AssociationId"u8, address.AssociationId);
+        if (!instance)
+        {
+            w.WriteOptional("AllocationId"u8, address.AllocationId);
+            w.WriteOptional("AssociationId"u8, address.AssociationId);
+        }
+
         w.WriteString("IpOwnerId"u8, address.IpOwnerId);
         w.WriteString("PublicDnsName"u8, address.PublicDnsName);
         w.WriteString("PublicIp"u8, address.PublicIp);
         w.WriteEndObject();
     }
 
-    private static void PrivateIpAddresses(Utf8JsonWriter w, NetworkInterfaceModel eni, string dns)
+    private static void PrivateIpAddresses(Utf8JsonWriter w, NetworkInterfaceModel eni, string dns, bool instance = false)
     {
         w.WriteStartArray("PrivateIpAddresses"u8);
         w.WriteStartObject();
         if (eni.Public is { } address)
         {
-            Association(w, address);
+            Association(w, address, instance);
         }
 
         w.WriteBoolean("Primary"u8, true);

@@ -7,7 +7,7 @@ namespace Argus.Synthetic.Documents;
 /// <summary>
 /// The posture services of one region: EBS default encryption, the account's multi-region CloudTrail trail (read
 /// in its home region, the organization's first), one customer-managed KMS key, an AWS Config recorder, and the
-/// empty log group, metric filter, alarm, topic, database and file system lists of an account that has set none up;
+/// empty log group, metric filter, alarm, topic, and database lists of an account that has set none up (file systems: ServicePostureDocuments);
 /// Security Hub enabled everywhere, an account analyzer in the home region. Written as a collection
 /// stores them: the trail's status and selectors once, in its home region; a rotation status for the customer key.
 /// </summary>
@@ -121,7 +121,6 @@ internal static class PostureDocuments
         yield return d.List(id, region, AwsOperations.ListTopics, Array.Empty<string>(), (_, _) => { });
         yield return d.List(id, region, AwsOperations.ListSubscriptions, Array.Empty<string>(), (_, _) => { });
         yield return d.List(id, region, AwsOperations.DescribeDBInstances, Array.Empty<string>(), (_, _) => { });
-        yield return d.List(id, region, AwsOperations.DescribeFileSystems, Array.Empty<string>(), (_, _) => { });
 
         w = d.Start();
         w.WriteString("HubArn"u8, $"arn:aws:securityhub:{region}:{id}:hub/default");

@@ -63,7 +63,7 @@ internal static class RegionDocuments
             yield return document;
         }
 
-        foreach (var document in PostureDocuments.All(d, m))
+        foreach (var document in PostureDocuments.All(d, m).Concat(ServicePostureDocuments.All(d, m)))
         {
             yield return document;
         }

@@ -84,7 +84,7 @@ internal static class VpcDocuments
         return d.List(m.Account.Id, m.Region, AwsOperations.DescribeSubnets, m.Subnets, (w, subnet) =>
         {
             w.WriteString("AvailabilityZoneId"u8, subnet.ZoneId);
-            w.WriteNumber("MapCustomerOwnedIpOnLaunch"u8, 0);
+            w.WriteBoolean("MapCustomerOwnedIpOnLaunch"u8, false);
             w.WriteString("OwnerId"u8, m.Account.Id);
             w.WriteBoolean("AssignIpv6AddressOnCreation"u8, false);
             w.WriteStartArray("Ipv6CidrBlockAssociationSet"u8);

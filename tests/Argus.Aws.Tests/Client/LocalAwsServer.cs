@@ -30,10 +30,11 @@ internal sealed class LocalAwsServer : IDisposable
     private readonly Func<SeenRequest, Answer> handler;
     private readonly Argus.Tests.LoopbackHttpServer server;
 
-    public LocalAwsServer(Func<SeenRequest, Answer> handler)
+    /// <param name="concurrent">Answer requests in parallel (tests of concurrent collection) rather than one at a time.</param>
+    public LocalAwsServer(Func<SeenRequest, Answer> handler, bool concurrent = false)
     {
         this.handler = handler;
-        server = new Argus.Tests.LoopbackHttpServer(AnswerAsync);
+        server = new Argus.Tests.LoopbackHttpServer(AnswerAsync, concurrent);
     }
 
     public Uri Endpoint => server.Endpoint;

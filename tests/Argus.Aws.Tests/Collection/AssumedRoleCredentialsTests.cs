@@ -54,4 +54,37 @@ public sealed class AssumedRoleCredentialsTests
         Assert.Equal(AwsErrorKind.AccessDenied, e.Kind);
         Assert.Equal("sts:AssumeRole", e.Action);
     }
+
+    [Fact]
+    public async Task An_mfa_role_is_assumed_with_the_serial_and_code_which_no_error_repeats()
+    {
+        using var server = new LocalAwsServer(_ => Answer.Xml(
+            "<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>MultiFactorAuthentication failed with invalid MFA one time pass code.</Message></Error></ErrorResponse>", 403));
+        var client = new AwsApiClient(new HttpClient(), AwsPermissionCatalog.Instance, ClientHarness.FastRetries);
+        var caller = new AwsCallContext(new BasicAWSCredentials(ClientHarness.AccessKey, ClientHarness.SecretKey), "us-east-1", server.Endpoint);
+        const string Serial = "arn:aws:iam::999999999999:mfa/auditor";
+
+        var e = await Assert.ThrowsAsync<AwsApiException>(() => AwsCollector.ConnectAsync(client,
+            new AssumedRoleCredentials(client, caller, RoleArn, null, Serial, "123456"), new AwsCollectionOptions { Endpoint = server.Endpoint }, null, CancellationToken.None));
+
+        var assume = Assert.Single(server.Requests);
+        Assert.Equal(Serial, assume.Form["SerialNumber"]);
+        Assert.Equal("123456", assume.Form["TokenCode"]);
+        Assert.DoesNotContain("123456", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("123456", e.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("arn:aws:iam::999999999999:mfa/auditor", null)]
+    [InlineData(null, "123456")]
+    [InlineData("arn:aws:iam::999999999999:mfa/auditor", "12345x")]
+    public void An_incomplete_or_malformed_mfa_is_refused_without_repeating_the_code(string? serial, string? code)
+    {
+        var client = new AwsApiClient(new HttpClient(), AwsPermissionCatalog.Instance);
+        var caller = new AwsCallContext(new BasicAWSCredentials(ClientHarness.AccessKey, ClientHarness.SecretKey), "us-east-1");
+
+        var e = Assert.Throws<ArgumentException>(() => new AssumedRoleCredentials(client, caller, RoleArn, null, serial, code));
+
+        Assert.DoesNotContain("12345", e.Message, StringComparison.Ordinal);
+    }
 }

@@ -27,6 +27,9 @@ internal sealed partial class FakeAwsAccount(string id = FakeAwsAccount.AccountI
 
     private int securityGroupCalls;
 
+    /// <summary>Whether account:GetAlternateContact is denied, as for a role without it; otherwise no contact is set.</summary>
+    public bool DenySecurityContact { get; init; }
+
     /// <summary>Each call the account saw: service, region, operation (and bucket for S3).</summary>
     public ConcurrentQueue<(string Service, string Region, string Operation)> Calls { get; } = new();
 
@@ -42,6 +45,16 @@ internal sealed partial class FakeAwsAccount(string id = FakeAwsAccount.AccountI
             return Json(service, region, op, request.Body);
         }
 
+        if (service == "s3" && request.PathAndQuery.StartsWith("/v20180820/", StringComparison.Ordinal))
+        {
+            // S3 Control: the account travels in a header (and, at AWS, in the host name).
+            Calls.Enqueue(("s3control", region, request.Headers.GetValueOrDefault("x-amz-account-id", "")));
+            return Answer.Xml($"""
+                <GetPublicAccessBlockOutput xmlns="{S3Ns}"><BlockPublicAcls>true</BlockPublicAcls><IgnorePublicAcls>true</IgnorePublicAcls>
+                <BlockPublicPolicy>true</BlockPublicPolicy><RestrictPublicBuckets>false</RestrictPublicBuckets></GetPublicAccessBlockOutput>
+                """);
+        }
+
         if (service == "s3")
         {
             var (bucket, sub) = S3Target(request.PathAndQuery);
@@ -54,6 +67,14 @@ internal sealed partial class FakeAwsAccount(string id = FakeAwsAccount.AccountI
             var path = request.PathAndQuery.Split('?')[0];
             Calls.Enqueue((service, region, path));
             return RestJson(service, region, path);
+        }
+
+        if (service is "account" or "eks" or "apigateway" or "dlm" or "inspector2" or "appflow" or "imagebuilder")
+        {
+            // The other rest-json services: EKS and the Account API modelled, the rest answer empty as in an account without them.
+            var path = request.PathAndQuery.Split('?')[0];
+            Calls.Enqueue((service, region, path));
+            return PostureRestJson(service, region, request.Method, path, request.Body);
         }
 
         var action = request.Form["Action"];
@@ -196,6 +217,32 @@ internal sealed partial class FakeAwsAccount(string id = FakeAwsAccount.AccountI
             ("kms", "ListKeys") => Answer.Json("""{"Keys":[],"Truncated":false}"""),
             ("kms", _) => Answer.Json("""{"__type":"NotFoundException","Message":"Invalid keyId"}""", 400),
 
+            ("monitoring", "DescribeAlarms") => Answer.Json("""
+                {"MetricAlarms":[{"AlarmName":"root-login","MetricName":"RootLogin","Namespace":"CIS","StateValue":"OK",
+                "AlarmActions":["arn:aws:sns:eu-west-1:111122223333:alerts"],"StateUpdatedTimestamp":1.7e9}],"CompositeAlarms":[]}
+                """, type: "application/x-amz-json-1.0"),
+
+            // One regional web ACL in eu-west-1 protecting a load balancer and an API stage; each type is asked for apart.
+            ("wafv2", "ListWebACLs") when region == "eu-west-1" && Param("Scope") == "REGIONAL" => Answer.Json($$"""
+                {"NextMarker":"m","WebACLs":[{"Name":"edge","Id":"a1","ARN":"{{WebAclArn}}","LockToken":"t"}]}
+                """),
+            ("wafv2", "ListResourcesForWebACL") when Param("WebACLArn") == WebAclArn => Answer.Json(Param("ResourceType") switch
+            {
+                "APPLICATION_LOAD_BALANCER" => $$"""{"ResourceArns":["{{LbArn}}"]}""",
+                "API_GATEWAY" => """{"ResourceArns":["arn:aws:apigateway:eu-west-1::/restapis/r1/stages/prod"]}""",
+                _ => """{"ResourceArns":[]}""",
+            }),
+
+            // One repository with a policy and no lifecycle policy.
+            ("ecr", "DescribeRepositories") when region == "eu-west-1" => Answer.Json("""
+                {"repositories":[{"repositoryArn":"arn:aws:ecr:eu-west-1:111122223333:repository/web","registryId":"111122223333","repositoryName":"web",
+                "createdAt":1.7e9,"imageTagMutability":"MUTABLE","imageScanningConfiguration":{"scanOnPush":false},"encryptionConfiguration":{"encryptionType":"AES256"}}]}
+                """),
+            ("ecr", "GetRepositoryPolicy") when Param("repositoryName") == "web" => Answer.Json("""
+                {"registryId":"111122223333","repositoryName":"web","policyText":"{\"Version\":\"2012-10-17\",\"Statement\":[]}"}
+                """),
+            ("ecr", "GetLifecyclePolicy") => Answer.Json("""{"__type":"LifecyclePolicyNotFoundException","message":"no lifecycle policy"}""", 400),
+
             ("config", "DescribeConfigurationRecorders") when region == "eu-west-1" => Answer.Json($$$"""
                 {"ConfigurationRecorders":[{"name":"default","roleARN":"arn:aws:iam::{{{AccountId}}}:role/config","recordingGroup":{"allSupported":true,"includeGlobalResourceTypes":true}}]}
                 """),
@@ -226,6 +273,27 @@ internal sealed partial class FakeAwsAccount(string id = FakeAwsAccount.AccountI
         ("access-analyzer", "/analyzer", _) => Answer.Json("""{"analyzers":[]}""", type: "application/json"),
         _ => new Answer(404, "application/json", $$"""{"message":"unexpected {{service}} request {{path}}"}"""),
     };
+
+    /// <summary>
+    /// EKS (one cluster in eu-west-1, described by name from its path) and the Account API (no security contact, or
+    /// the call denied); other rest-json services answer empty.
+    /// </summary>
+    private Answer PostureRestJson(string service, string region, string method, string path, string body) => (service, path, region) switch
+    {
+        ("eks", "/clusters", "eu-west-1") => Answer.Json("""{"clusters":["prod"]}""", type: "application/json"),
+        ("eks", "/clusters", _) => Answer.Json("""{"clusters":[]}""", type: "application/json"),
+        ("eks", "/clusters/prod", _) => Answer.Json("""
+            {"cluster":{"name":"prod","arn":"arn:aws:eks:eu-west-1:111122223333:cluster/prod","version":"1.31","createdAt":1.7e9,
+            "resourcesVpcConfig":{"subnetIds":["subnet-0a1"],"endpointPublicAccess":true,"endpointPrivateAccess":false,"publicAccessCidrs":["0.0.0.0/0"]}}}
+            """, type: "application/json"),
+        ("account", "/getAlternateContact", _) when !DenySecurityContact => new Answer(404, "application/json",
+            """{"message":"No contact of the inputted alternate contact type found."}""", new Dictionary<string, string> { ["x-amzn-ErrorType"] = "ResourceNotFoundException" }),
+        ("account", "/getAlternateContact", _) when method == "POST" && body.Contains("SECURITY", StringComparison.Ordinal) => new Answer(403, "application/json",
+            """{"message":"User is not authorized to perform account:GetAlternateContact"}""", new Dictionary<string, string> { ["x-amzn-ErrorType"] = "AccessDeniedException" }),
+        _ => Answer.Json("{}", type: "application/json"),
+    };
+
+    private const string WebAclArn = "arn:aws:wafv2:eu-west-1:111122223333:regional/webacl/edge/a1";
 
     private static string KeyArn(string key) => $"arn:aws:kms:eu-west-1:{AccountId}:key/{key}";
 
@@ -289,6 +357,10 @@ internal sealed partial class FakeAwsAccount(string id = FakeAwsAccount.AccountI
             (_, "publicAccessBlock") => S3Error(404, "NoSuchPublicAccessBlockConfiguration", "The public access block configuration was not found"),
             (_, "encryption") => S3Error(404, "ServerSideEncryptionConfigurationNotFoundError", "The server side encryption configuration was not found"),
             (_, "tagging") => S3Error(404, "NoSuchTagSet", "The TagSet does not exist"),
+            ("site-111122223333", "logging") => Answer.Xml($"""
+                <BucketLoggingStatus xmlns="{S3Ns}"><LoggingEnabled><TargetBucket>logs-111122223333</TargetBucket><TargetPrefix>site/</TargetPrefix></LoggingEnabled></BucketLoggingStatus>
+                """),
+            (_, "logging") => Answer.Xml($"""<BucketLoggingStatus xmlns="{S3Ns}"/>"""),
             (_, "versioning") => Answer.Xml($"""<VersioningConfiguration xmlns="{S3Ns}"><Status>Enabled</Status></VersioningConfiguration>"""),
             (_, "acl") => Answer.Xml($"""
                 <AccessControlPolicy xmlns="{S3Ns}"><Owner><ID>owner</ID></Owner><AccessControlList>

@@ -8,9 +8,11 @@ public sealed class TokenBucketTests
     [Fact]
     public void Throttling_halves_the_rate_and_successes_recover_it_up_to_the_configured_rate()
     {
-        var bucket = new TokenBucket(10);
+        var clock = new ManualClock();
+        var bucket = new TokenBucket(10, clock);
 
         bucket.SlowDown();
+        clock.Advance(TimeSpan.FromSeconds(1.5));
         bucket.SlowDown();
         Assert.Equal(2.5, bucket.Rate);
 
@@ -23,13 +25,29 @@ public sealed class TokenBucketTests
     }
 
     [Fact]
+    public void Throttles_of_calls_already_in_flight_slow_it_down_once()
+    {
+        var clock = new ManualClock();
+        var bucket = new TokenBucket(10, clock);
+
+        bucket.SlowDown();
+        clock.Advance(TimeSpan.FromMilliseconds(300));
+        bucket.SlowDown();
+        bucket.SlowDown();
+
+        Assert.Equal(5, bucket.Rate);
+    }
+
+    [Fact]
     public void The_rate_never_drops_below_half_a_call_per_second()
     {
-        var bucket = new TokenBucket(4);
+        var clock = new ManualClock();
+        var bucket = new TokenBucket(4, clock);
 
         for (var i = 0; i < 20; i++)
         {
             bucket.SlowDown();
+            clock.Advance(TimeSpan.FromSeconds(3));
         }
 
         Assert.Equal(0.5, bucket.Rate);
@@ -46,7 +64,19 @@ public sealed class TokenBucketTests
             await bucket.WaitAsync(CancellationToken.None);
         }
 
-        // Four calls of burst, then two more at four per second.
-        Assert.InRange(clock.Elapsed.TotalMilliseconds, 400, 3000);
+        // Two calls of burst (half a second's worth), then four more at four per second.
+        Assert.InRange(clock.Elapsed.TotalMilliseconds, 900, 3000);
+    }
+
+    /// <summary>A clock that moves only when told.</summary>
+    private sealed class ManualClock : TimeProvider
+    {
+        private long ticks = 1;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => ticks;
+
+        public void Advance(TimeSpan by) => ticks += by.Ticks;
     }
 }

@@ -82,7 +82,8 @@ internal sealed class ServiceModel
             (string?)http?["requestUri"] ?? "/",
             (string?)node["input"]?["shape"],
             (string?)node["output"]?["shape"],
-            (string?)node["output"]?["resultWrapper"]);
+            (string?)node["output"]?["resultWrapper"],
+            (string?)node["endpoint"]?["hostPrefix"]);
     }
 
     private static Paginator ReadPaginator(JsonNode node) => new(

@@ -19,8 +19,8 @@ internal static class ResponseReader
         var output = model.Shape(operation.Output);
         var result = model.Protocol switch
         {
-            "ec2" => XmlResponseReader.ReadStructure(model, Xml(body), output),
-            "query" => ReadQuery(model, operation, output, body),
+            "ec2" => XmlStreamReader.Read(model, body, output, null),
+            "query" => XmlStreamReader.Read(model, body, output, operation.ResultWrapper),
             "json" or "rest-json" => ReadJson(model, output, body),
             "rest-xml" => ReadRestXml(model, output, body),
             var protocol => throw new NotSupportedException($"{model.Service} uses the {protocol} protocol, which the client does not speak"),
@@ -31,13 +31,6 @@ internal static class ResponseReader
         }
 
         return result;
-    }
-
-    private static JsonObject ReadQuery(ServiceModel model, OperationModel operation, Shape output, byte[] body)
-    {
-        var root = Xml(body);
-        var wrapper = operation.ResultWrapper is null ? root : root.Elements().FirstOrDefault(e => e.Name.LocalName == operation.ResultWrapper);
-        return wrapper is null ? [] : XmlResponseReader.ReadStructure(model, wrapper, output);
     }
 
     private static JsonObject ReadJson(ServiceModel model, Shape output, byte[] body)
@@ -80,7 +73,9 @@ internal static class ResponseReader
         var single = output.Members.Where(m => m.Value.Location is null).ToList();
         if (single.Count == 1 && (single[0].Value.LocationName ?? single[0].Key) == root.Name.LocalName && model.Shape(single[0].Value.Shape).Type != "structure")
         {
-            return new JsonObject { [single[0].Key] = XmlResponseReader.Read(model, root, model.Shape(single[0].Value.Shape)) };
+            // An empty element is no value: the CLI prints us-east-1's location as null, not "".
+            var value = root.IsEmpty || (!root.HasElements && root.Value.Length == 0) ? null : XmlResponseReader.Read(model, root, model.Shape(single[0].Value.Shape));
+            return new JsonObject { [single[0].Key] = value };
         }
 
         return XmlResponseReader.ReadStructure(model, root, output);
@@ -101,11 +96,15 @@ internal static class ResponseReader
         }
     }
 
+    private static readonly System.Xml.XmlReaderSettings XmlSettings = new() { DtdProcessing = System.Xml.DtdProcessing.Prohibit, IgnoreComments = true, IgnoreProcessingInstructions = true };
+
     private static XElement Xml(byte[] body)
     {
         try
         {
-            return XDocument.Parse(Encoding.UTF8.GetString(body)).Root ?? throw new InvalidDataException("the answer is an empty XML document");
+            // Straight from the bytes: no UTF-16 copy of what can be tens of megabytes (DescribeNetworkInterfaces).
+            using var reader = System.Xml.XmlReader.Create(new MemoryStream(body, writable: false), XmlSettings);
+            return XDocument.Load(reader).Root ?? throw new InvalidDataException("the answer is an empty XML document");
         }
         catch (System.Xml.XmlException e)
         {

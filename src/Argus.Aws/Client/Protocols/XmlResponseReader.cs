@@ -69,9 +69,9 @@ internal static class XmlResponseReader
     };
 
     // IAM sends policy documents URL-encoded; botocore (json_decode_policies) and so the CLI print them as JSON.
-    private const string PolicyDocumentShape = "policyDocumentType";
+    internal const string PolicyDocumentShape = "policyDocumentType";
 
-    private static JsonNode? PolicyDocument(string encoded)
+    internal static JsonNode? PolicyDocument(string encoded)
     {
         var text = Uri.UnescapeDataString(encoded);
         try

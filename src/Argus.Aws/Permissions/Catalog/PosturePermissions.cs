@@ -82,5 +82,9 @@ internal static class PosturePermissions
         Read("wafv2:ListWebACLs", Posture, "Lists WAF web ACLs to tell protected load balancers and APIs from unprotected ones", required: false),
         Read("wafv2:GetWebACL", Posture, "Reads a web ACL's rules and default action", required: false),
         Read("wafv2:ListResourcesForWebACL", [F.Posture, F.NetworkPolicy], "Reads which load balancers and APIs each web ACL protects", required: false),
+        // API Gateway authorizes by HTTP verb on resource paths; GET reads configuration (APIs, stages), never requests.
+        Read("apigateway:GET", Posture, "Reads REST APIs and their stages: endpoint type, logging, client certificates, WAF association", required: false),
+        Read("apprunner:ListServices", Posture, "Lists App Runner services, public web endpoints that the exposure view must include", required: false),
+        Read("cognito-idp:ListUserPools", Posture, "Lists Cognito user pools (names and ids) so their MFA and advanced security settings can be assessed", required: false),
     ];
 }
