@@ -10,10 +10,12 @@ public static class ArgusApp
     public static RootCommand Build(CliContext context)
     {
         var root = new RootCommand("""
-            Argus: agentless, read-only cloud security for AWS, Azure and Kubernetes.
+            Argus: agentless, read-only cloud security for AWS and Kubernetes (Azure next).
 
             Argus keeps immutable snapshots of your clouds' configuration (raw API answers, never the data in buckets,
-            databases or secrets), turns them into an inventory of assets and relations, and analyses them.
+            databases or secrets), turns them into an inventory of assets and relations, and analyses them: posture
+            (CIS AWS Foundations v7.0 and v3.0), exact reachability and internet exposure, firewall rule usage from
+            flow logs, Kubernetes checks, and known vulnerabilities in filesystems and container images.
 
             Start with 'argus demo': it builds a realistic AWS organization locally and shows what Argus sees.
             """)
@@ -41,8 +43,27 @@ public static class ArgusApp
         root.Subcommands.Add(ChecksCommand.Create(context));
         root.Subcommands.Add(RuleUsageCommand.Create(context));
         KubernetesCommands.AddTo(root, context);
+        InHelpOrder(root);
         UseShortSummaries(root);
         return root;
+    }
+
+    /// <summary>The order 'argus --help' lists commands in: first steps, then each engine, then access set-up.</summary>
+    private static readonly string[] HelpOrder =
+    [
+        "demo", "scan", "collect", "import", "export", "snapshots", "inventory", "diff",
+        "findings", "compliance", "checks", "reach", "exposure", "topology", "rule-usage", "k8s", "image", "fs",
+        "permissions", "onboarding", "doctor",
+    ];
+
+    private static void InHelpOrder(RootCommand root)
+    {
+        var ordered = root.Subcommands.OrderBy(c => Array.IndexOf(HelpOrder, c.Name) is var i and >= 0 ? i : int.MaxValue).ToList();
+        root.Subcommands.Clear();
+        foreach (var command in ordered)
+        {
+            root.Subcommands.Add(command);
+        }
     }
 
     /// <summary>

@@ -20,7 +20,7 @@ public static class DemoCommand
         var noReport = new Option<bool>("--no-report") { Description = "Do not write the HTML report." };
 
         var command = new Command("demo", """
-            Build the demo AWS organization locally, import it and report on it.
+            Build the demo AWS organization locally, analyse it and report on it.
 
             The demo organization has management, security, network hub, prod and dev accounts in two regions, a
             hub-and-spoke transit gateway, load balancers, auto-scaled fleets, IAM and S3, and a planted set of

@@ -14,8 +14,10 @@ public static class ExposureCommand
         var format = CommonOptions.Format("table", "json", "csv");
         var json = new Option<bool>("--json") { Description = "Same as --format json." };
         var command = new Command("exposure", """
-            Find what the whole internet can reach: every interface and instance with a public address, and every
-            internet-facing load balancer with the targets behind it. Exposure needs a public address, an internet
+            Find everything the whole internet can reach, on which ports, and by which path.
+
+            Argus examines every interface and instance with a public address, and every internet-facing load
+            balancer with the targets behind it. Exposure needs a public address, an internet
             gateway, routes both ways, network ACLs and security groups that all agree; an open security group alone
             is not exposure. Findings are graded by what is exposed (all ports, remote administration, databases).
 

@@ -28,7 +28,9 @@ public static class FindingsCommand
         var format = CommonOptions.Format("table", "json", "csv", "ocsf", "sarif", "asff");
         var limit = new Option<int?>("--limit") { Description = $"Most rows in a table (default {DefaultTableLimit}; 0 for all). Other formats are never cut.", HelpName = "N" };
         var command = new Command("findings", """
-            List posture findings recorded by 'argus scan posture', with their history (first seen, last seen, resolved).
+            List the findings the scans recorded, with their history (first seen, last seen, resolved).
+
+            Posture checks, internet exposure, rule usage, Kubernetes and vulnerability scans all record findings.
 
             Formats: table, json, csv, ocsf (OCSF 1.3 Detection Findings plus a Compliance Finding per requirement),
             sarif (SARIF 2.1.0, for code-scanning dashboards), asff (AWS Security Finding Format, for Security Hub).

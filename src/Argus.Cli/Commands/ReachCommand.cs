@@ -18,9 +18,11 @@ public static class ReachCommand
         var json = new Option<bool>("--json") { Description = "Print the answer as JSON (schema in docs/network.md)." };
 
         var command = new Command("reach", """
-            Answer whether traffic gets from one endpoint to another: the exact protocols and ports that get through,
-            the path hop by hop (routes, gateways, NAT, transit gateways, peerings, network ACLs, security groups) and
-            the return path; when blocked, where and why, with an explanation code.
+            Answer whether traffic gets from one endpoint to another, by which path, and where and why it stops.
+
+            The answer gives the exact protocols and ports that get through, the path hop by hop (routes, gateways,
+            NAT, transit gateways, peerings, network ACLs, security groups) and the return path; when blocked, the
+            hop that drops the traffic and why, with an explanation code close to AWS Reachability Analyzer's.
 
             Examples:
               argus reach --from internet --to i-0abc123 --port 22

@@ -15,9 +15,11 @@ public static class ScanCommand
     public static Command Create(CliContext context)
     {
         var scan = new Command("scan", """
-            Analyse: 'argus scan aws' collects an AWS account or organization and analyses it; 'argus scan posture'
-            runs the posture checks (CIS AWS Foundations and more) on a stored snapshot; 'argus scan k8s' the
-            Kubernetes checks.
+            Collect and analyse an AWS account (scan aws), or analyse a stored snapshot (scan posture, scan k8s).
+
+            'argus scan aws' collects an AWS account or organization and runs the posture checks and the exposure
+            analysis; 'argus scan posture' runs the posture checks (CIS AWS Foundations and more) on a stored
+            snapshot; 'argus scan k8s' the Kubernetes checks.
             """);
         scan.Subcommands.Add(CollectCommand.ScanAws(context));
         scan.Subcommands.Add(Posture(context));

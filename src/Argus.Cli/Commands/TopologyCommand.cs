@@ -12,8 +12,10 @@ public static class TopologyCommand
         var format = CommonOptions.Format("json", "dot", "mermaid");
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of the terminal.", HelpName = "FILE" };
         var command = new Command("topology", """
-            Draw the network: accounts, VPCs, subnets, internet, NAT, VPN and transit gateways, peerings, transit gateway
-            attachments, load balancers and instances, as JSON (schema in docs/network.md), Graphviz dot or Mermaid.
+            Draw the network as JSON, Graphviz dot or Mermaid.
+
+            The graph holds accounts, VPCs, subnets, internet, NAT, VPN and transit gateways, peerings, transit gateway
+            attachments, load balancers and instances (JSON schema in docs/network.md).
 
             Examples:
               argus topology --format mermaid
