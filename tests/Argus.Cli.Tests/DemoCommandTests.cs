@@ -16,10 +16,22 @@ public sealed class DemoCommandTests
         Assert.Contains("Coverage gaps (1)", output);
         Assert.Contains("needs ec2:DescribeFlowLogs", output);
         Assert.Contains("HTML report: " + report, output);
+        Assert.Contains("CIS Amazon Web Services Foundations Benchmark v7.0.0:", output);
+        Assert.Contains("Internet exposure", output);
+        Assert.Contains("Rule usage over", output);
         var html = File.ReadAllText(report);
         Assert.Contains("<title>Argus report", html);
         Assert.Contains("aws.ec2.security-group", html);
-        Assert.DoesNotContain("<script", html);
+        Assert.Contains("CIS Amazon Web Services Foundations Benchmark v7.0.0", html);
+        Assert.Contains("Internet exposure", html);
+        Assert.Contains("i-06ae9b39c3037a85a", html);
+        Assert.Contains("Security group rule usage", html);
+
+        // Self-contained: nothing is fetched from anywhere when the report is opened.
+        Assert.DoesNotContain("src=", html);
+        Assert.DoesNotContain("<link", html);
+        Assert.DoesNotContain("http://", html);
+        Assert.DoesNotContain("https://", html);
     }
 
     [Fact]

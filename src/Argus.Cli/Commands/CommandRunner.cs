@@ -28,7 +28,7 @@ public static class CommandRunner
         catch (ImportException e)
         {
             context.Error.WriteLine($"error: {e.Message}");
-            context.Error.WriteLine("Nothing was stored: an import lands whole or not at all.");
+            context.Error.WriteLine("Nothing was stored.");
             return ExitCodes.BadInput;
         }
         catch (OperationCanceledException)

@@ -52,7 +52,8 @@ public static class DemoCommand
 
             var snapshot = result.Snapshot;
             var outcome = ProgressLine.Run(context, "Running the posture checks and the internet exposure analysis", () => SnapshotAnalyses.Run(store, snapshot));
-            var flowLogs = Path.Combine(Path.GetTempPath(), $"argus-demo-flow-logs-{chosen.Name}-{parse.GetValue(seed)}");
+            // One folder per snapshot: two demos running at once must not share (or delete) each other's logs.
+            var flowLogs = Path.Combine(Path.GetTempPath(), $"argus-demo-flow-logs-{snapshot.Id}");
             var usage = ProgressLine.Run(context, "Generating two days of VPC flow logs and attributing them to security group rules", () =>
             {
                 if (Directory.Exists(flowLogs))
