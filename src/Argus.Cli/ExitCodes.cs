@@ -17,6 +17,9 @@ public static class ExitCodes
     /// <summary>'argus doctor': some requested feature is degraded, off, or could not be fully checked.</summary>
     public const int Degraded = 4;
 
+    /// <summary>'--fail-on': a failed finding or vulnerability at or above the given severity.</summary>
+    public const int FindingsAtOrAbove = 5;
+
     /// <summary>Interrupted by the user.</summary>
     public const int Cancelled = 130;
 }

@@ -5,8 +5,8 @@ using Argus.Core.Model;
 namespace Argus.Reporting;
 
 /// <summary>
-/// A self-contained HTML report (inline CSS, no scripts, no external resources), so it can be mailed or
-/// archived with an audit and opened anywhere, offline.
+/// A self-contained HTML report (inline CSS and one small inline script for the findings filter, no external
+/// resources), so it can be mailed or archived with an audit and opened anywhere, offline.
 /// </summary>
 public static class HtmlReport
 {
@@ -56,6 +56,14 @@ public static class HtmlReport
         w.WriteLine("</section>");
 
         WriteCoverage(data, w);
+        WriteSeverities(data, w);
+        if (data.Analysis is { } analysis)
+        {
+            WriteCompliance(analysis, w);
+            WriteExposure(analysis, w);
+            WriteRuleUsage(analysis, w);
+        }
+
         WriteFindings(data, w);
 
         if (data.Accounts.Count > 0)
@@ -108,6 +116,84 @@ public static class HtmlReport
             gaps.Take(500).Select(g => new[] { Mono(g.Account), Nw(g.Region), Mono($"{g.Service}:{g.Operation}"), Mono(g.Permission), E(g.Reason.ToString()), E(g.Message) }));
     }
 
+    private static readonly Severity[] SeverityOrder = [Severity.Critical, Severity.High, Severity.Medium, Severity.Low, Severity.Informational];
+
+    private static void WriteSeverities(ReportData data, TextWriter w)
+    {
+        if (data.OpenFindings == 0)
+        {
+            return;
+        }
+
+        w.WriteLine("<section><h2>Failed checks by severity</h2><p class=\"note\">Open failed findings of this snapshot from every engine that ran (posture, exposure, rule usage).</p><div class=\"cards sev-cards\">");
+        foreach (var severity in SeverityOrder)
+        {
+            var n = data.OpenBySeverity.GetValueOrDefault(severity);
+            w.WriteLine($"<div class=\"card {Lower(severity)}\"><div class=\"n\">{n:N0}</div><div class=\"l\">{severity}</div></div>");
+        }
+
+        w.WriteLine("</div></section>");
+    }
+
+    private static void WriteCompliance(ReportAnalysis analysis, TextWriter w)
+    {
+        if (analysis.Compliance.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var framework in analysis.Compliance.GroupBy(c => c.Framework))
+        {
+            var pass = framework.Sum(r => r.Pass);
+            var total = framework.Sum(r => r.Total);
+            w.WriteLine($"<section><h2>{E(framework.Key)}</h2><p class=\"note\">Requirements per section: {pass:N0} of {total:N0} pass. A requirement fails when any of its checks fails on any resource; \"no data\" means the data was not collected (see Coverage), never a pass. 'argus compliance' lists each requirement.</p>");
+            w.WriteLine("<table class=\"bars\"><thead><tr><th>Section</th><th>Requirements</th><th class=\"num\">Pass</th><th class=\"num\">Fail</th><th class=\"num\">Manual</th><th class=\"num\">No data</th><th class=\"num\">Muted</th></tr></thead><tbody>");
+            foreach (var row in framework)
+            {
+                w.Write($"<tr><td>{E(row.Section)}</td><td class=\"barcell\"><div class=\"bar\">");
+                foreach (var (n, css) in new[] { (row.Pass, "p"), (row.Fail, "f"), (row.Manual, "m"), (row.NoData, "e"), (row.Muted, "u") })
+                {
+                    if (n > 0 && row.Total > 0)
+                    {
+                        w.Write($"<span class=\"{css}\" style=\"width:{100.0 * n / row.Total:0.#}%\"></span>");
+                    }
+                }
+
+                w.WriteLine($"</div></td><td>{Num(row.Pass)}</td><td>{Num(row.Fail)}</td><td>{Num(row.Manual)}</td><td>{Num(row.NoData)}</td><td>{Num(row.Muted)}</td></tr>");
+            }
+
+            w.WriteLine("</tbody></table><p class=\"legend\"><span class=\"p\"></span>pass <span class=\"f\"></span>fail <span class=\"m\"></span>manual <span class=\"e\"></span>no data <span class=\"u\"></span>muted</p></section>");
+        }
+    }
+
+    private static void WriteExposure(ReportAnalysis analysis, TextWriter w)
+    {
+        if (analysis.Exposure.Count == 0)
+        {
+            w.WriteLine("<section><h2>Internet exposure</h2><p class=\"ok\">Nothing in this snapshot is reachable from the internet.</p></section>");
+            return;
+        }
+
+        Table(w, "Internet exposure", "What the whole internet can reach, exactly: routes both ways, network ACLs and security groups all agree. 'argus reach' explains any path hop by hop.",
+            ["Severity", "Resource", "Account", "Region", "Address", "Reachable on", "Path"],
+            analysis.Exposure.Select(e => new[] { Sev(e.Severity), Mono(e.Resource), Mono(e.Account), Nw(e.Region), Mono(e.Address), Mono(e.Reachable), $"<span class=\"path\">{E(e.Path)}</span>" }));
+    }
+
+    private static void WriteRuleUsage(ReportAnalysis analysis, TextWriter w)
+    {
+        if (analysis.RuleUsage is not { } usage)
+        {
+            return;
+        }
+
+        w.WriteLine($"<section><h2>Security group rule usage</h2><p class=\"note\">{usage.Records:N0} flow log records from {E(usage.Source)}: {usage.Unused:N0} unused rules, {usage.UnusedGroups:N0} unused groups, {usage.OverBroad:N0} over-broad rules; {usage.NotCovered:N0} rules not judged because no flow log covers them. 'argus rule-usage' shows every rule.</p></section>");
+        if (usage.Rows.Count > 0)
+        {
+            Table(w, null, null, ["Verdict", "Rule", "Account", "Evidence"],
+                usage.Rows.Select(r => new[] { $"<span class=\"tag warn\">{E(r.Verdict)}</span>", Mono(r.Rule), Mono(r.Account), E(r.Detail) }));
+        }
+    }
+
     private static void WriteFindings(ReportData data, TextWriter w)
     {
         if (data.Findings.Count == 0)
@@ -115,14 +201,42 @@ public static class HtmlReport
             return;
         }
 
-        Table(w, "Findings", "Open findings of this scan, most severe first.", ["Severity", "Status", "Check", "Resource", "Account", "Message"],
-            data.Findings.OrderByDescending(f => f.Result.Severity).ThenBy(f => f.Result.CheckId)
-                .Select(f => new[]
-                {
-                    $"<span class=\"sev {f.Result.Severity.ToString().ToLowerInvariant()}\">{f.Result.Severity}</span>", E(f.Result.Status.ToString()),
-                    Mono(f.Result.CheckId), Mono(f.Result.ResourceId), Mono(f.Result.Account), E(f.Result.Message),
-                }));
+        var shown = data.Findings.Count < data.OpenFindings ? $" The {data.Findings.Count:N0} most severe of {data.OpenFindings:N0} are shown; 'argus findings' lists them all." : "";
+        w.WriteLine($"<section><h2>Findings</h2><p class=\"note\">Open findings of this snapshot, failures first, most severe first.{shown}</p>");
+        w.WriteLine("<div class=\"filters\"><input id=\"q\" type=\"search\" placeholder=\"Filter: check, resource, account, text\" oninput=\"filterFindings()\">");
+        w.WriteLine("<select id=\"sev\" onchange=\"filterFindings()\"><option value=\"\">every severity</option>" + string.Concat(SeverityOrder.Select(s => $"<option>{s}</option>")) + "</select>");
+        w.WriteLine("<select id=\"st\" onchange=\"filterFindings()\"><option value=\"\">every status</option>" + string.Concat(data.Findings.Select(f => f.Result.Status.ToString()).Distinct().Order().Select(s => $"<option>{s}</option>")) + "</select>");
+        w.WriteLine("<span id=\"count\" class=\"note\"></span></div>");
+        w.Write("<table id=\"findings\"><thead><tr>");
+        foreach (var h in new[] { "Severity", "Status", "Check", "Resource", "Account", "Message" })
+        {
+            w.Write($"<th>{E(h)}</th>");
+        }
+
+        w.WriteLine("</tr></thead><tbody>");
+        foreach (var f in data.Findings)
+        {
+            var r = f.Result;
+            w.WriteLine($"<tr data-sev=\"{r.Severity}\" data-st=\"{r.Status}\"><td>{Sev(r.Severity.ToString())}</td><td>{E(r.Status.ToString())}</td><td>{Mono(r.CheckId)}</td><td>{Mono(r.ResourceId)}</td><td>{Mono(r.Account)}</td><td>{E(r.Message)}</td></tr>");
+        }
+
+        w.WriteLine("</tbody></table></section>");
+        w.WriteLine("""
+            <script>
+            function filterFindings(){
+              var q=document.getElementById('q').value.toLowerCase(),s=document.getElementById('sev').value,t=document.getElementById('st').value,n=0;
+              document.querySelectorAll('#findings tbody tr').forEach(function(r){
+                var ok=(!s||r.dataset.sev===s)&&(!t||r.dataset.st===t)&&(!q||r.textContent.toLowerCase().indexOf(q)>=0);
+                r.style.display=ok?'':'none';if(ok)n++;});
+              document.getElementById('count').textContent=n+' shown';
+            }
+            </script>
+            """);
     }
+
+    private static string Sev(string severity) => $"<span class=\"sev {severity.ToLowerInvariant()}\">{E(severity)}</span>";
+
+    private static string Lower(Severity severity) => severity.ToString().ToLowerInvariant();
 
     private static void Table(TextWriter w, string? title, string? note, string[] headers, IEnumerable<string[]> rows)
     {
@@ -183,6 +297,12 @@ public static class HtmlReport
         .tag{display:inline-block;padding:1px 8px;border-radius:10px;background:#eef1f6;font-size:12px}.tag.warn{background:#fff1e5;color:var(--warn)}
         .nw{white-space:nowrap}.ok{color:var(--ok)}.bad{color:var(--bad)}
         .sev{font-weight:600}.sev.critical,.sev.high{color:var(--bad)}.sev.medium{color:var(--warn)}
+        .sev-cards .card{border-left:5px solid var(--line)}.sev-cards .critical{border-left-color:#7a1010}.sev-cards .high{border-left-color:var(--bad)}.sev-cards .medium{border-left-color:var(--warn)}.sev-cards .low{border-left-color:#c9a400}.sev-cards .informational{border-left-color:#8a94a6}
+        .barcell{width:40%}.bar{display:flex;height:14px;border-radius:3px;overflow:hidden;background:#eef1f6}.bar span{display:block;height:100%}
+        .p{background:var(--ok)}.f{background:var(--bad)}.m{background:#8a94a6}.e{background:#e0a100}.u{background:#c3c9d4}
+        .legend{color:var(--muted);font-size:12px}.legend span{display:inline-block;width:10px;height:10px;border-radius:2px;margin:0 4px 0 10px}
+        .filters{display:flex;gap:8px;align-items:center;margin:0 0 10px}.filters input{flex:1;padding:6px 10px;border:1px solid var(--line);border-radius:6px;font:inherit}.filters select{padding:5px;border:1px solid var(--line);border-radius:6px;font:inherit}
+        .path{font-size:12px;color:var(--muted)}
         footer{color:var(--muted);font-size:12px;text-align:center;padding:24px}
         """;
 }

@@ -18,6 +18,15 @@ public sealed record ReportData(
     IReadOnlyList<BucketRow> Buckets,
     IReadOnlyList<Finding> Findings)
 {
+    /// <summary>Open findings of this snapshot per severity, over all of them (the table shows the first 500).</summary>
+    public IReadOnlyDictionary<Severity, int> OpenBySeverity { get; init; } = new Dictionary<Severity, int>();
+
+    /// <summary>Open findings of this snapshot in all.</summary>
+    public int OpenFindings { get; init; }
+
+    /// <summary>The engines' conclusions, when a command ran them.</summary>
+    public ReportAnalysis? Analysis { get; init; }
+
     private const int MaxRows = 500;
 
     private static readonly (string Label, string Type)[] HighlightTypes =
@@ -85,6 +94,7 @@ public sealed record ReportData(
             }
         }
 
+        var open = store.QueryFindings(new FindingQuery(OpenOnly: true)).Where(f => f.LastSnapshotId == snapshot.Id).ToList();
         var accountIds = snapshot.Scopes.Select(s => s.Account).Concat(perAccount.Keys).Distinct(StringComparer.Ordinal).ToList();
         var highlights = new List<Highlight>
         {
@@ -101,7 +111,14 @@ public sealed record ReportData(
             vpcs.Select(v => new VpcRow(v.Name, v.Account, v.Region, Prop(v, "CidrBlock"), subnetsPerVpc.GetValueOrDefault(v.Id), Prop(v, "IsDefault") == "true")).ToList(),
             lbs.Select(l => new LoadBalancerRow(l.Name, l.Account, l.Region, Prop(l, "Type"), Prop(l, "Scheme"), Prop(l, "DNSName"))).ToList(),
             buckets.Select(b => new BucketRow(b.Name, b.Account, b.Region)).ToList(),
-            store.QueryFindings(new FindingQuery(OpenOnly: true)).Where(f => f.LastSnapshotId == snapshot.Id).Take(MaxRows).ToList());
+            [])
+            with
+        {
+            Findings = open.OrderByDescending(f => f.Result.Status == FindingStatus.Fail).ThenByDescending(f => f.Result.Severity)
+                .ThenBy(f => f.Result.CheckId, StringComparer.Ordinal).ThenBy(f => f.Result.ResourceId, StringComparer.Ordinal).Take(MaxRows).ToList(),
+            OpenBySeverity = open.Where(f => f.Result.Status == FindingStatus.Fail).GroupBy(f => f.Result.Severity).ToDictionary(g => g.Key, g => g.Count()),
+            OpenFindings = open.Count,
+        };
     }
 
     private static List<AccountRow> AccountRows(List<string> accountIds, Dictionary<string, Asset> org, Dictionary<string, string> parents, Dictionary<string, long> perAccount)

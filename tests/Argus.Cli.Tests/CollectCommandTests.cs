@@ -46,6 +46,37 @@ public sealed class CollectCommandTests
     }
 
     [Fact]
+    public void Scan_aws_collects_then_records_posture_and_exposure_findings_and_writes_the_report()
+    {
+        var account = new FakeAwsAccount();
+        using var server = new LocalAwsServer(account.Handle);
+        using var cli = new CliRun();
+        var report = Path.Combine(cli.Folder, "scan.html");
+
+        var (code, output, error) = WithEnvironment(
+            new Dictionary<string, string?>
+            {
+                ["AWS_ENDPOINT_URL"] = server.Endpoint.ToString(),
+                ["AWS_ACCESS_KEY_ID"] = "AKIDCLITEST",
+                ["AWS_SECRET_ACCESS_KEY"] = "cli-test-secret-never-printed",
+            },
+            () => cli.Run("scan", "aws", "--rate", "200", "--report", report, "--fail-on", "low"));
+
+        Assert.True(code == ExitCodes.FindingsAtOrAbove, output + error);
+        Assert.Contains("Imported snapshot", output);
+        Assert.Contains("CIS Amazon Web Services Foundations Benchmark v7.0.0:", output);
+        Assert.Contains("Posture: ", output);
+        Assert.Contains("failed finding(s) at severity low or higher", error);
+        Assert.DoesNotContain("cli-test-secret-never-printed", output + error);
+        Assert.Contains("Internet exposure", File.ReadAllText(report));
+
+        // The denied DescribeSubnets is never a pass: the checks that need it say which permission is missing.
+        var (listed, findings, _) = cli.Run("findings", "--format", "json");
+        Assert.Equal(0, listed);
+        Assert.Contains("\"Fail\"", findings, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void Collect_aws_without_working_credentials_stores_nothing_and_says_why()
     {
         using var server = new LocalAwsServer(_ => Answer.Xml(

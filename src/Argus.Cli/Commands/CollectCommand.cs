@@ -6,6 +6,9 @@ using Argus.Aws.Collection;
 using Argus.Aws.Permissions;
 using Argus.Cli.Terminal;
 using Argus.Cli.Wiring;
+using Argus.Posture.Muting;
+using Argus.Posture.Outputs;
+using Argus.Reporting;
 using Argus.Storage.Bundles;
 using Argus.Storage.Import;
 
@@ -21,11 +24,14 @@ public static class CollectCommand
             Examples:
               argus collect aws --regions eu-west-1,eu-central-1
             """);
-        collect.Subcommands.Add(Aws(context));
+        collect.Subcommands.Add(Aws(context, scan: false));
         return collect;
     }
 
-    private static Command Aws(CliContext context)
+    /// <summary><c>argus scan aws</c>: the same collection, then the posture checks and the exposure analysis.</summary>
+    public static Command ScanAws(CliContext context) => Aws(context, scan: true);
+
+    private static Command Aws(CliContext context, bool scan)
     {
         var profile = new Option<string?>("--profile") { Description = "The AWS shared-config profile. Default: the SDK's default chain (environment, AWS_PROFILE, SSO, instance role).", HelpName = "NAME" };
         var regions = new Option<string?>("--regions") { Description = "Comma-separated regions to collect. Default: every region enabled for the account.", HelpName = "LIST" };
@@ -47,7 +53,27 @@ public static class CollectCommand
         var rate = new Option<double>("--rate") { Description = "API calls per second per region; halved automatically while AWS throttles.", DefaultValueFactory = _ => 10, HelpName = "N" };
         var bundle = new Option<string?>("--bundle") { Description = "Also export the snapshot as a bundle (.tar.gz or folder) to this path.", HelpName = "PATH" };
         var label = new Option<string?>("--label") { Description = "A label stored with the snapshot, e.g. 'audit 2026-Q4'.", HelpName = "TEXT" };
-        var command = new Command("aws", """
+        var mutes = new Option<string?>("--mute-rules") { Description = "YAML file of posture mute rules (see docs/posture.md).", HelpName = "FILE" };
+        var failOn = new Option<string?>("--fail-on")
+        {
+            Description = $"Exit with code {ExitCodes.FindingsAtOrAbove} when a failed, not muted, finding has this severity or higher: critical, high, medium, low, informational.",
+            HelpName = "SEVERITY",
+        };
+        failOn.AcceptOnlyFromAmong("critical", "high", "medium", "low", "informational");
+        var report = new Option<string?>("--report") { Description = "Also write the self-contained HTML report to this path.", HelpName = "PATH" };
+        var command = new Command("aws", scan ? """
+            Collect one AWS account (or a whole organization) read-only, then analyse the snapshot: the posture
+            checks (CIS AWS Foundations v7.0 and v3.0 and more) and the internet exposure analysis, with the findings
+            recorded in the store. Takes every option of 'argus collect aws'; a cancelled collection is stored but
+            not analysed.
+
+            Examples:
+              argus scan aws --regions eu-west-1,us-east-1 --report report.html
+              argus scan aws --org --external-id 7f3c... --fail-on high
+              argus scan aws --role-arn arn:aws:iam::111122223333:role/ArgusReadOnly --mute-rules mutes.yaml
+
+            Exit codes: 0 done; 5 --fail-on threshold reached; 130 cancelled; 2 bad input; 3 store error.
+            """ : """
             Collect one AWS account: every API answer Argus stores, in every enabled region, into the store.
 
             Argus only reads: it calls List, Describe and Get operations, never anything that changes the account,
@@ -71,6 +97,13 @@ public static class CollectCommand
         {
             profile, regions, roleArn, externalId, mfaSerial, tokenCode, org, orgRole, include, exclude, maxParallelAccounts, concurrency, rate, bundle, label,
         };
+        if (scan)
+        {
+            command.Options.Add(mutes);
+            command.Options.Add(failOn);
+            command.Options.Add(report);
+        }
+
         command.SetAction(context, (parse, cancellation) =>
         {
             if (parse.GetValue(concurrency) < 1 || parse.GetValue(rate) <= 0 || parse.GetValue(maxParallelAccounts) < 1)
@@ -127,9 +160,49 @@ public static class CollectCommand
                 context.Out.WriteLine($"Exported {result.Snapshot.Id} to {target}");
             }
 
-            return result.Snapshot.Status == Core.Model.SnapshotStatus.Cancelled ? ExitCodes.Cancelled : ExitCodes.Ok;
+            if (result.Snapshot.Status == Core.Model.SnapshotStatus.Cancelled)
+            {
+                if (scan)
+                {
+                    context.Error.WriteLine("Collection was cancelled: the partial snapshot is stored but not analysed ('argus scan posture' analyses it anyway).");
+                }
+
+                return ExitCodes.Cancelled;
+            }
+
+            return scan ? Analyse(context, store, result.Snapshot, parse.GetValue(mutes), parse.GetValue(failOn), parse.GetValue(report)) : ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static int Analyse(CliContext context, Storage.IArgusStore store, Core.Model.Snapshot snapshot, string? muteFile, string? failOn, string? reportPath)
+    {
+        var rules = muteFile is null ? MuteRules.None
+            : File.Exists(muteFile) ? MuteRules.LoadFile(muteFile, Posture.Engine.PostureEngine.Default.Checks)
+            : throw new CliException($"no mute rules file {muteFile}", ExitCodes.BadInput);
+        context.Out.WriteLine();
+        var outcome = ProgressLine.Run(context, "Running the posture checks and the internet exposure analysis", () => SnapshotAnalyses.Run(store, snapshot, rules));
+        var analysis = SnapshotAnalyses.ForReport(outcome, null, null);
+        AnalysisOutput.Write(context, analysis, outcome);
+        if (reportPath is not null)
+        {
+            var path = Path.GetFullPath(reportPath);
+            HtmlReport.WriteFile(Reporting.ReportData.Load(store, snapshot) with { Analysis = analysis }, path);
+            context.Out.WriteLine($"HTML report: {path}");
+        }
+
+        context.Out.WriteLine("'argus findings' lists every finding; 'argus compliance --framework cis-aws-7.0' each requirement; 'argus exposure' each path.");
+        if (failOn is not null && OutputNames.TryParseSeverity(failOn, out var minimum))
+        {
+            var over = outcome.Posture.Results.Concat(outcome.ExposureFindings).Count(r => r.Status == Core.Model.FindingStatus.Fail && r.Severity >= minimum);
+            if (over > 0)
+            {
+                context.Error.WriteLine($"{over} failed finding(s) at severity {failOn} or higher.");
+                return ExitCodes.FindingsAtOrAbove;
+            }
+        }
+
+        return ExitCodes.Ok;
     }
 
     private static AWSCredentials Credentials(string? profile, CancellationToken cancellation)

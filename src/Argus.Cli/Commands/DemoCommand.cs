@@ -3,7 +3,9 @@ using Argus.Cli.Terminal;
 using Argus.Cli.Wiring;
 using Argus.Reporting;
 using Argus.Storage.Import;
+using Argus.Core.Model;
 using Argus.Synthetic;
+using Argus.Synthetic.FlowLogs;
 
 namespace Argus.Cli.Commands;
 
@@ -47,8 +49,24 @@ public static class DemoCommand
             context.Out.WriteLine();
             ImportCommand.Report(context, result, store.Description);
             context.Out.WriteLine();
-            var data = ReportData.Load(store, result.Snapshot);
+
+            var snapshot = result.Snapshot;
+            var outcome = ProgressLine.Run(context, "Running the posture checks and the internet exposure analysis", () => SnapshotAnalyses.Run(store, snapshot));
+            var flowLogs = Path.Combine(Path.GetTempPath(), $"argus-demo-flow-logs-{chosen.Name}-{parse.GetValue(seed)}");
+            var usage = ProgressLine.Run(context, "Generating two days of VPC flow logs and attributing them to security group rules", () =>
+            {
+                if (Directory.Exists(flowLogs))
+                {
+                    Directory.Delete(flowLogs, recursive: true);
+                }
+
+                SyntheticFlowLogs.Write(chosen, parse.GetValue(seed), flowLogs);
+                return SnapshotAnalyses.RuleUsage(store, snapshot, flowLogs, cancellation);
+            });
+
+            var data = ReportData.Load(store, snapshot) with { Analysis = SnapshotAnalyses.ForReport(outcome, usage, flowLogs) };
             WriteHighlights(context, data);
+            AnalysisOutput.Write(context, data.Analysis!, outcome);
             if (!parse.GetValue(noReport))
             {
                 var path = Path.GetFullPath(parse.GetValue(report)!);
@@ -59,6 +77,10 @@ public static class DemoCommand
 
             context.Out.WriteLine();
             context.Out.WriteLine("Next:");
+            context.Out.WriteLine("  argus findings --severity high                  the high and critical findings (--format json|csv|ocsf|sarif|asff)");
+            context.Out.WriteLine("  argus compliance --framework cis-aws-7.0        CIS AWS Foundations v7.0, requirement by requirement");
+            context.Out.WriteLine("  argus reach --from internet --to i-06ae9b39c3037a85a --port 5432   why the payments database is exposed");
+            context.Out.WriteLine($"  argus rule-usage --flow-logs {flowLogs}   every rule's usage");
             context.Out.WriteLine("  argus inventory --summary                       every asset type with counts");
             context.Out.WriteLine("  argus inventory --type aws.ec2.security-group   one type, as a table (--format json|csv)");
             context.Out.WriteLine("  argus export latest demo.tar.gz                 a bundle to import anywhere");

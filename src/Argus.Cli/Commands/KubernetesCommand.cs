@@ -39,7 +39,7 @@ public static class KubernetesCommand
             RBAC (who can read secrets, exec, escalate, is cluster-admin) and network exposure. Pods owned by a
             controller in the same files are judged through their controller. A file that is not valid YAML is
             reported with its line and the other files are still scanned (exit code 2 at the end). Exit code
-            {KubernetesResults.FailOnExitCode} with --fail-on when a check fails at that severity or above.
+            {ExitCodes.FindingsAtOrAbove} with --fail-on when a check fails at that severity or above.
 
             Examples:
               argus k8s scan --manifests deploy/

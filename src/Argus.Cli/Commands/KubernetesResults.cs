@@ -8,12 +8,9 @@ namespace Argus.Cli.Commands;
 /// <summary>How Kubernetes scan commands print check results and decide their exit code from <c>--fail-on</c>.</summary>
 public static class KubernetesResults
 {
-    /// <summary>Exit code when a failed check's severity is at or above <c>--fail-on</c> (for CI pipelines).</summary>
-    public const int FailOnExitCode = 5;
-
     public static Option<string?> FailOn() => new("--fail-on")
     {
-        Description = $"Exit with code {FailOnExitCode} when a check fails at this severity or above: critical, high, medium, low, informational.",
+        Description = $"Exit with code {ExitCodes.FindingsAtOrAbove} when a check fails at this severity or above: critical, high, medium, low, informational.",
         HelpName = "SEVERITY",
     };
 
@@ -57,7 +54,7 @@ public static class KubernetesResults
         context.Out.WriteLine(JsonSerializer.Serialize(rows, CliJson.Options));
     }
 
-    /// <summary><see cref="ExitCodes.Ok"/>, or <see cref="FailOnExitCode"/> when a failure reaches the threshold.</summary>
+    /// <summary><see cref="ExitCodes.Ok"/>, or <see cref="ExitCodes.FindingsAtOrAbove"/> when a failure reaches the threshold.</summary>
     public static int ExitCode(CliContext context, IReadOnlyList<CheckResult> results, Severity? failOn)
     {
         if (failOn is not { } threshold)
@@ -72,7 +69,7 @@ public static class KubernetesResults
         }
 
         context.Error.WriteLine($"{failing} failed checks at {threshold.ToString().ToLowerInvariant()} or above (--fail-on)");
-        return FailOnExitCode;
+        return ExitCodes.FindingsAtOrAbove;
     }
 
     private static string Status(FindingStatus status) => status switch

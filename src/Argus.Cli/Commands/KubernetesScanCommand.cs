@@ -23,7 +23,7 @@ public static class KubernetesScanCommand
             Reads only the snapshot (collect it first with 'argus collect k8s', or import a bundle), never the
             cluster. Findings keep their history across scans: new, still open, resolved. A check whose data a
             coverage gap says could not be listed reports not-authorized or error naming the permission, never
-            pass. Exit code {KubernetesResults.FailOnExitCode} with --fail-on when a check fails at that severity or above.
+            pass. Exit code {ExitCodes.FindingsAtOrAbove} with --fail-on when a check fails at that severity or above.
 
             Examples:
               argus scan k8s

@@ -2,12 +2,9 @@ using System.CommandLine;
 
 namespace Argus.Cli.Commands;
 
-/// <summary>Options and exit codes shared by the posture commands (scan posture, findings, compliance, checks).</summary>
+/// <summary>Options shared by the posture commands (scan posture, findings, compliance, checks).</summary>
 public static class PostureOptions
 {
-    /// <summary>'argus scan posture --fail-on': a failed (not muted) finding at or above the given severity exists.</summary>
-    public const int FindingsAtOrAboveThreshold = 5;
-
     public static Option<string> Framework(bool required) => new("--framework")
     {
         Description = "Compliance framework id: cis-aws-7.0 or cis-aws-3.0 ('argus checks --frameworks' lists them).",

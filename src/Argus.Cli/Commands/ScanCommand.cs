@@ -14,7 +14,12 @@ public static class ScanCommand
 {
     public static Command Create(CliContext context)
     {
-        var scan = new Command("scan", "Analyse a stored snapshot. 'argus scan posture' runs the posture checks (CIS AWS Foundations and more).");
+        var scan = new Command("scan", """
+            Analyse: 'argus scan aws' collects an AWS account or organization and analyses it; 'argus scan posture'
+            runs the posture checks (CIS AWS Foundations and more) on a stored snapshot; 'argus scan k8s' the
+            Kubernetes checks.
+            """);
+        scan.Subcommands.Add(CollectCommand.ScanAws(context));
         scan.Subcommands.Add(Posture(context));
         return scan;
     }
@@ -24,7 +29,7 @@ public static class ScanCommand
         var mutes = new Option<string?>("--mute-rules") { Description = "YAML file of mute rules: matching failures are kept with status MUTED and the rule's reason (see docs/posture.md).", HelpName = "FILE" };
         var failOn = new Option<string?>("--fail-on")
         {
-            Description = $"Exit with code {PostureOptions.FindingsAtOrAboveThreshold} when a failed, not muted, finding has this severity or higher: critical, high, medium, low, informational.",
+            Description = $"Exit with code {ExitCodes.FindingsAtOrAbove} when a failed, not muted, finding has this severity or higher: critical, high, medium, low, informational.",
             HelpName = "SEVERITY",
         };
         failOn.AcceptOnlyFromAmong("critical", "high", "medium", "low", "informational");
@@ -35,7 +40,7 @@ public static class ScanCommand
             NOT_AUTHORIZED (access denied, named in the coverage gap) or ERROR ("not collected: <action>"), never PASS.
             Ages ("unused for 45 days") are measured against the snapshot's time, not today.
 
-            Exit codes: 0 done; {PostureOptions.FindingsAtOrAboveThreshold} --fail-on threshold reached; 2 bad input (snapshot, mute rules); 3 store error.
+            Exit codes: 0 done; {ExitCodes.FindingsAtOrAbove} --fail-on threshold reached; 2 bad input (snapshot, mute rules); 3 store error.
 
             Examples:
               argus scan posture
@@ -63,7 +68,7 @@ public static class ScanCommand
                 if (over > 0)
                 {
                     context.Error.WriteLine($"{over} failed finding(s) at severity {threshold} or higher.");
-                    return PostureOptions.FindingsAtOrAboveThreshold;
+                    return ExitCodes.FindingsAtOrAbove;
                 }
             }
 

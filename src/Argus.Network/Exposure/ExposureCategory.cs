@@ -10,6 +10,9 @@ public static class ExposureCategory
     public const string Database = "network.exposure.database";
     public const string Other = "network.exposure.other";
 
+    /// <summary>Every exposure check, for resolving findings a later scan no longer reports.</summary>
+    public static IReadOnlyList<string> All { get; } = [AllPorts, RemoteAdmin, Database, Other];
+
     /// <summary>SSH, Telnet, RDP, VNC, WinRM, X11, the Docker and Kubernetes APIs.</summary>
     public static readonly TrafficSet RemoteAdministration = TrafficSet.None with
     {
