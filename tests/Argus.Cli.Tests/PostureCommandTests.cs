@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Argus.Tests;
 
 namespace Argus.Cli.Tests;
 
@@ -77,7 +78,9 @@ public sealed class PostureCommandTests
     [Fact]
     public void Checks_lists_the_catalog_and_compliance_needs_a_scan()
     {
-        using var cli = DemoStore();
+        // An imported folder that no posture scan has read yet (the demo now scans its snapshot itself).
+        using var cli = new CliRun();
+        Assert.Equal(0, cli.Run("import", TestPaths.Fixture("aws-network", "test-nat-gateway")).Code);
         var (code, output, _) = cli.Run("checks", "--framework", "cis-aws-3.0");
         Assert.Equal(0, code);
         Assert.Contains("aws.iam.root-mfa", output);

@@ -68,15 +68,26 @@ public sealed class CatalogTests
     }
 
     [Fact]
-    public void Pending_operations_are_not_already_in_the_operation_catalog_with_another_shape()
+    public void Every_operation_a_check_reads_is_the_collected_declaration_or_a_named_uncollected_one()
     {
-        foreach (var op in PendingOperations.All)
+        // The context keys answers by service, operation and per-resource key: a check's own guess of any of them
+        // would read nothing from a real snapshot.
+        foreach (var check in Checks.All)
         {
-            if (AwsOperations.Find(op.Service, op.Operation) is { } declared)
+            foreach (var op in check.Metadata.Reads)
             {
-                Assert.Equal(declared.ResultKeys, op.ResultKeys);
-                Assert.Equal(declared.IamAction, op.IamAction);
+                Assert.True(AwsOperations.All.Contains(op) || UncollectedOperations.All.Contains(op),
+                    $"{check.Metadata.Id} reads {op.Service} {op.Operation}, declared neither in AwsOperations nor UncollectedOperations");
             }
+        }
+    }
+
+    [Fact]
+    public void Uncollected_operations_are_really_not_collected()
+    {
+        foreach (var op in UncollectedOperations.All)
+        {
+            Assert.Null(AwsOperations.Find(op.Service, op.Operation));
         }
     }
 

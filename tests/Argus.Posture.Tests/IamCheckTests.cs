@@ -35,8 +35,8 @@ public sealed class IamCheckTests
     public void Root_hardware_mfa_fails_on_the_root_virtual_device_and_passes_without_it()
     {
         var virtualRoot = """{"VirtualMFADevices":[{"SerialNumber":"arn:aws:iam::111111111111:mfa/root-account-mfa-device","User":{"Arn":"arn:aws:iam::111111111111:root","UserId":"111111111111","CreateDate":"2020-01-01T00:00:00Z"},"EnableDate":"2020-01-02T00:00:00Z"}]}""";
-        Assert.Equal(FindingStatus.Fail, new Fixture().With(AwsOperations.GetAccountSummary, Summary(0, 1)).With(PendingOperations.ListVirtualMFADevices, virtualRoot).Single("aws.iam.root-hardware-mfa").Status);
-        Assert.Equal(FindingStatus.Pass, new Fixture().With(AwsOperations.GetAccountSummary, Summary(0, 1)).With(PendingOperations.ListVirtualMFADevices, """{"VirtualMFADevices":[]}""").Single("aws.iam.root-hardware-mfa").Status);
+        Assert.Equal(FindingStatus.Fail, new Fixture().With(AwsOperations.GetAccountSummary, Summary(0, 1)).With(AwsOperations.ListVirtualMFADevices, virtualRoot).Single("aws.iam.root-hardware-mfa").Status);
+        Assert.Equal(FindingStatus.Pass, new Fixture().With(AwsOperations.GetAccountSummary, Summary(0, 1)).With(AwsOperations.ListVirtualMFADevices, """{"VirtualMFADevices":[]}""").Single("aws.iam.root-hardware-mfa").Status);
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class IamCheckTests
     [Fact]
     public void Expired_server_certificates_fail()
     {
-        var results = new Fixture().With(PendingOperations.ListServerCertificates, """
+        var results = new Fixture().With(AwsOperations.ListServerCertificates, """
             {"ServerCertificateMetadataList":[
               {"Path":"/","ServerCertificateName":"old","ServerCertificateId":"ASCA1","Arn":"arn:aws:iam::111111111111:server-certificate/old","UploadDate":"2022-01-01T00:00:00Z","Expiration":"2023-01-01T00:00:00Z"},
               {"Path":"/","ServerCertificateName":"new","ServerCertificateId":"ASCA2","Arn":"arn:aws:iam::111111111111:server-certificate/new","UploadDate":"2025-01-01T00:00:00Z","Expiration":"2027-01-01T00:00:00Z"}]}

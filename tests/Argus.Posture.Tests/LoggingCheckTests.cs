@@ -43,7 +43,7 @@ public sealed class LoggingCheckTests
     {
         var fixture = Trail()
             .With(AwsOperations.GetBucketLocation, """{"LocationConstraint":"eu-west-1"}""", "trail-logs", account: "222222222222")
-            .With(PendingOperations.GetBucketLogging, """{"LoggingEnabled":{"TargetBucket":"access-logs","TargetPrefix":"trail/"}}""", "trail-logs", account: "222222222222");
+            .With(AwsOperations.GetBucketLogging, """{"LoggingEnabled":{"TargetBucket":"access-logs","TargetPrefix":"trail/"}}""", "trail-logs", account: "222222222222");
         Assert.Equal(FindingStatus.Pass, fixture.Run("aws.cloudtrail.bucket-access-logging").Single(r => r.Account == Fixture.Account).Status);
         Assert.Equal(FindingStatus.Error, Trail().Single("aws.cloudtrail.bucket-access-logging").Status);
     }

@@ -107,20 +107,20 @@ public sealed class NetworkingCheckTests
         var fixture = new Fixture()
             .With(AwsOperations.DescribeOrganization, org)
             .With(AwsOperations.DescribeOrganization, org, account: "222222222222")
-            .With(PendingOperations.ListPolicies, """{"Policies":[{"Id":"p-FullAWSAccess","Name":"FullAWSAccess","Type":"SERVICE_CONTROL_POLICY","AwsManaged":true}]}""", "SERVICE_CONTROL_POLICY")
-            .With(PendingOperations.ListDelegatedAdministrators, """{"DelegatedAdministrators":[{"Id":"333333333333","Name":"security","Status":"ACTIVE"}]}""");
+            .With(AwsOperations.ListServiceControlPolicies, """{"Policies":[{"Id":"p-FullAWSAccess","Name":"FullAWSAccess","Type":"SERVICE_CONTROL_POLICY","AwsManaged":true}]}""")
+            .With(AwsOperations.ListDelegatedAdministrators, """{"DelegatedAdministrators":[{"Id":"333333333333","Name":"security","Status":"ACTIVE"}]}""");
         Assert.Equal(FindingStatus.Fail, fixture.Single("aws.organizations.scp-guardrails").Status);
         Assert.Equal(FindingStatus.Pass, fixture.Single("aws.organizations.delegated-admin").Status);
 
         var guarded = new Fixture().With(AwsOperations.DescribeOrganization, org)
-            .With(PendingOperations.ListPolicies, """{"Policies":[{"Id":"p-FullAWSAccess","Name":"FullAWSAccess","AwsManaged":true},{"Id":"p-1","Name":"deny-leave","AwsManaged":false}]}""", "SERVICE_CONTROL_POLICY");
+            .With(AwsOperations.ListServiceControlPolicies, """{"Policies":[{"Id":"p-FullAWSAccess","Name":"FullAWSAccess","AwsManaged":true},{"Id":"p-1","Name":"deny-leave","AwsManaged":false}]}""");
         Assert.Equal(FindingStatus.Manual, guarded.Single("aws.organizations.scp-guardrails").Status);
     }
 
     [Fact]
     public void Security_contact_is_read_from_the_alternate_contact()
     {
-        var registered = new Fixture().With(PendingOperations.GetAlternateContact, """{"AlternateContact":{"AlternateContactType":"SECURITY","EmailAddress":"sec@example.com","Name":"Security","PhoneNumber":"+1-555-0100","Title":"CISO"}}""", "SECURITY");
+        var registered = new Fixture().With(AwsOperations.GetAlternateContact, """{"AlternateContact":{"AlternateContactType":"SECURITY","EmailAddress":"sec@example.com","Name":"Security","PhoneNumber":"+1-555-0100","Title":"CISO"}}""");
         Assert.Equal(FindingStatus.Pass, registered.Single("aws.account.security-contact").Status);
         Assert.DoesNotContain("sec@example.com", registered.Single("aws.account.security-contact").Evidence);
         var missing = new Fixture().Collected().Single("aws.account.security-contact");

@@ -17,9 +17,9 @@ public sealed class ServiceCheckTests
     [Fact]
     public void Ecr_scan_on_push_immutability_and_public_policies()
     {
-        var fixture = new Fixture().With(PendingOperations.DescribeRepositories, Repos)
-            .With(PendingOperations.GetRepositoryPolicy, """{"registryId":"111111111111","repositoryName":"bad","policyText":"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"pull\",\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":[\"ecr:BatchGetImage\",\"ecr:GetDownloadUrlForLayer\"]}]}"}""", "bad")
-            .With(PendingOperations.GetRepositoryPolicy, """{"registryId":"111111111111","repositoryName":"good","policyText":"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::222222222222:root\"},\"Action\":\"ecr:BatchGetImage\"}]}"}""", "good");
+        var fixture = new Fixture().With(AwsOperations.DescribeRepositories, Repos)
+            .With(AwsOperations.GetRepositoryPolicy, """{"registryId":"111111111111","repositoryName":"bad","policyText":"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"pull\",\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":[\"ecr:BatchGetImage\",\"ecr:GetDownloadUrlForLayer\"]}]}"}""", "bad")
+            .With(AwsOperations.GetRepositoryPolicy, """{"registryId":"111111111111","repositoryName":"good","policyText":"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::222222222222:root\"},\"Action\":\"ecr:BatchGetImage\"}]}"}""", "good");
         foreach (var id in new[] { "aws.ecr.scan-on-push", "aws.ecr.tag-immutability", "aws.ecr.public-repository" })
         {
             var results = fixture.Run(id);
@@ -31,7 +31,7 @@ public sealed class ServiceCheckTests
     [Fact]
     public void Inspector_coverage_fails_inactive_resources()
     {
-        var results = new Fixture().With(PendingOperations.ListCoverage, """
+        var results = new Fixture().With(AwsOperations.ListCoverage, """
             {"coveredResources":[
               {"resourceType":"AWS_EC2_INSTANCE","resourceId":"i-1","accountId":"111111111111","scanType":"PACKAGE","scanStatus":{"statusCode":"ACTIVE","reason":"SUCCESSFUL"}},
               {"resourceType":"AWS_EC2_INSTANCE","resourceId":"i-2","accountId":"111111111111","scanType":"PACKAGE","scanStatus":{"statusCode":"INACTIVE","reason":"NO_INVENTORY"}}]}
@@ -45,8 +45,8 @@ public sealed class ServiceCheckTests
     {
         var results = new Fixture()
             .With(AwsOperations.DescribeVolumes, """{"Volumes":[{"VolumeId":"vol-1","Encrypted":true,"Tags":[{"Key":"backup","Value":"daily"}]},{"VolumeId":"vol-2","Encrypted":true,"Tags":[{"Key":"Name","Value":"scratch"}]}]}""")
-            .With(PendingOperations.GetLifecyclePolicies, """{"Policies":[{"PolicyId":"policy-1","Description":"daily","State":"ENABLED","PolicyType":"EBS_SNAPSHOT_MANAGEMENT"}]}""")
-            .With(PendingOperations.GetLifecyclePolicy, """{"Policy":{"PolicyId":"policy-1","State":"ENABLED","PolicyDetails":{"PolicyType":"EBS_SNAPSHOT_MANAGEMENT","ResourceTypes":["VOLUME"],"TargetTags":[{"Key":"backup","Value":"daily"}],"Schedules":[]}}}""", "policy-1")
+            .With(AwsOperations.GetLifecyclePolicies, """{"Policies":[{"PolicyId":"policy-1","Description":"daily","State":"ENABLED","PolicyType":"EBS_SNAPSHOT_MANAGEMENT"}]}""")
+            .With(UncollectedOperations.GetDlmLifecyclePolicy, """{"Policy":{"PolicyId":"policy-1","State":"ENABLED","PolicyDetails":{"PolicyType":"EBS_SNAPSHOT_MANAGEMENT","ResourceTypes":["VOLUME"],"TargetTags":[{"Key":"backup","Value":"daily"}],"Schedules":[]}}}""", "policy-1")
             .Run("aws.dlm.volume-coverage");
         Assert.Equal(FindingStatus.Pass, Of(results, "vol-1").Status);
         Assert.Equal(FindingStatus.Fail, Of(results, "vol-2").Status);
@@ -55,7 +55,7 @@ public sealed class ServiceCheckTests
     [Fact]
     public void Ses_rules_need_scanning_and_tls()
     {
-        var results = new Fixture().With(PendingOperations.DescribeActiveReceiptRuleSet, """
+        var results = new Fixture().With(AwsOperations.DescribeActiveReceiptRuleSet, """
             {"Metadata":{"Name":"default","CreatedTimestamp":"2024-01-01T00:00:00Z"},"Rules":[
               {"Name":"strict","Enabled":true,"TlsPolicy":"Require","Recipients":[],"Actions":[],"ScanEnabled":true},
               {"Name":"loose","Enabled":true,"TlsPolicy":"Optional","Recipients":[],"Actions":[],"ScanEnabled":false}]}
@@ -68,9 +68,9 @@ public sealed class ServiceCheckTests
     public void Beanstalk_managed_updates_read_the_option_settings()
     {
         var results = new Fixture()
-            .With(PendingOperations.DescribeEnvironments, """{"Environments":[{"EnvironmentName":"web-prod","EnvironmentArn":"arn:aws:elasticbeanstalk:eu-west-1:111111111111:environment/app/web-prod","ApplicationName":"app","Status":"Ready"},{"EnvironmentName":"web-dev","EnvironmentArn":"arn:aws:elasticbeanstalk:eu-west-1:111111111111:environment/app/web-dev","ApplicationName":"app","Status":"Ready"}]}""")
-            .With(PendingOperations.DescribeConfigurationSettings, """{"ConfigurationSettings":[{"ApplicationName":"app","EnvironmentName":"web-prod","OptionSettings":[{"Namespace":"aws:elasticbeanstalk:managedactions","OptionName":"ManagedActionsEnabled","Value":"true"}]}]}""", "web-prod")
-            .With(PendingOperations.DescribeConfigurationSettings, """{"ConfigurationSettings":[{"ApplicationName":"app","EnvironmentName":"web-dev","OptionSettings":[{"Namespace":"aws:elasticbeanstalk:managedactions","OptionName":"ManagedActionsEnabled","Value":"false"}]}]}""", "web-dev")
+            .With(AwsOperations.DescribeEnvironments, """{"Environments":[{"EnvironmentName":"web-prod","EnvironmentArn":"arn:aws:elasticbeanstalk:eu-west-1:111111111111:environment/app/web-prod","ApplicationName":"app","Status":"Ready"},{"EnvironmentName":"web-dev","EnvironmentArn":"arn:aws:elasticbeanstalk:eu-west-1:111111111111:environment/app/web-dev","ApplicationName":"app","Status":"Ready"}]}""")
+            .With(AwsOperations.DescribeConfigurationSettings, """{"ConfigurationSettings":[{"ApplicationName":"app","EnvironmentName":"web-prod","OptionSettings":[{"Namespace":"aws:elasticbeanstalk:managedactions","OptionName":"ManagedActionsEnabled","Value":"true"}]}]}""", "web-prod")
+            .With(AwsOperations.DescribeConfigurationSettings, """{"ConfigurationSettings":[{"ApplicationName":"app","EnvironmentName":"web-dev","OptionSettings":[{"Namespace":"aws:elasticbeanstalk:managedactions","OptionName":"ManagedActionsEnabled","Value":"false"}]}]}""", "web-dev")
             .Run("aws.elasticbeanstalk.managed-updates");
         Assert.Equal(FindingStatus.Pass, Of(results, "/web-prod").Status);
         Assert.Equal(FindingStatus.Fail, Of(results, "/web-dev").Status);
@@ -79,7 +79,7 @@ public sealed class ServiceCheckTests
     [Fact]
     public void Image_builder_pipelines_must_test_images()
     {
-        var results = new Fixture().With(PendingOperations.ListImagePipelines, """
+        var results = new Fixture().With(AwsOperations.ListImagePipelines, """
             {"imagePipelineList":[
               {"arn":"arn:aws:imagebuilder:eu-west-1:111111111111:image-pipeline/tested","name":"tested","status":"ENABLED","enhancedImageMetadataEnabled":true,"imageTestsConfiguration":{"imageTestsEnabled":true,"timeoutMinutes":60}},
               {"arn":"arn:aws:imagebuilder:eu-west-1:111111111111:image-pipeline/untested","name":"untested","status":"ENABLED","enhancedImageMetadataEnabled":false,"imageTestsConfiguration":{"imageTestsEnabled":false,"timeoutMinutes":60}}]}
@@ -99,8 +99,8 @@ public sealed class ServiceCheckTests
             """;
         const string acl = "arn:aws:wafv2:eu-west-1:111111111111:regional/webacl/shop-acl/abc";
         var results = new Fixture().With(AwsOperations.DescribeLoadBalancers, lbs)
-            .With(PendingOperations.ListWebACLs, $$"""{"WebACLs":[{"Name":"shop-acl","Id":"abc","ARN":"{{acl}}"}]}""", "REGIONAL")
-            .With(PendingOperations.ListResourcesForWebACL, """{"ResourceArns":["arn:aws:elasticloadbalancing:eu-west-1:111111111111:loadbalancer/app/shop/1"]}""", acl)
+            .With(AwsOperations.ListWebACLs, $$"""{"WebACLs":[{"Name":"shop-acl","Id":"abc","ARN":"{{acl}}"}]}""")
+            .With(AwsOperations.ListResourcesForWebACL, """{"ResourceArns":["arn:aws:elasticloadbalancing:eu-west-1:111111111111:loadbalancer/app/shop/1"]}""", acl)
             .Run("aws.wafv2.internet-facing-alb");
         Assert.Equal(2, results.Count);
         Assert.Equal(FindingStatus.Pass, Of(results, "/shop/1").Status);

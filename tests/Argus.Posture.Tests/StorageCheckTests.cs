@@ -46,7 +46,7 @@ public sealed class StorageCheckTests
     [Fact]
     public void Account_level_block_public_access_covers_every_bucket()
     {
-        var results = Two().With(PendingOperations.GetAccountPublicAccessBlock, """{"PublicAccessBlockConfiguration":{"BlockPublicAcls":true,"IgnorePublicAcls":true,"BlockPublicPolicy":true,"RestrictPublicBuckets":true}}""")
+        var results = Two().With(AwsOperations.GetAccountPublicAccessBlock, """{"PublicAccessBlockConfiguration":{"BlockPublicAcls":true,"IgnorePublicAcls":true,"BlockPublicPolicy":true,"RestrictPublicBuckets":true}}""")
             .Run("aws.s3.block-public-access");
         Assert.All(results, r => Assert.Equal(FindingStatus.Pass, r.Status));
     }

@@ -8,8 +8,9 @@ namespace Argus.Synthetic.Documents;
 /// <summary>
 /// Account-wide posture answers: IAM server certificates (an expired one in the first production account), the root
 /// user's MFA (hardware in the management account, so no virtual device there; virtual elsewhere), the account's
-/// Block Public Access (missing in the first development account), contacts (a security contact in management
-/// and production accounts only), regions, and S3 server access logging for versioned buckets (the others have none, which stores nothing).
+/// Block Public Access (missing in the first development account and in the account with the public bucket),
+/// contacts (a security contact in management and production accounts only), regions, and S3 server access logging
+/// for versioned buckets (the others have none, which stores nothing).
 /// </summary>
 internal static class AccountPostureDocuments
 {
@@ -45,7 +46,8 @@ internal static class AccountPostureDocuments
             w.WriteTime("EnableDate"u8, account.Joined.AddDays(1));
         });
 
-        if (account != org.FirstDevelopment)
+        // An account-wide block would make the planted public bucket private, so the account holding it has none.
+        if (account != org.FirstDevelopment && !buckets.Any(b => b.IsPublic))
         {
             var w = d.Start();
             w.WriteStartObject("PublicAccessBlockConfiguration"u8);

@@ -1,6 +1,7 @@
 using Argus.Aws.Operations;
 using Argus.Core.Model;
 using Argus.Synthetic.Regional;
+using Argus.Synthetic.Storage;
 
 namespace Argus.Synthetic.Documents;
 
@@ -19,7 +20,9 @@ internal static class PostureDocuments
         var region = m.Region;
         var home = m.Org.Regions[0].Name;
         var trailArn = $"arn:aws:cloudtrail:{home}:{id}:trail/{m.Account.Name}-trail";
-        var bucket = $"{m.Account.Name}-cloudtrail";
+        // Every account's trail delivers to the central CloudTrail bucket in the log archive account, whose policy
+        // admits the organization's trails; a bucket of the account's own would exist nowhere in the snapshot.
+        var bucket = BucketPlanner.Name(m.Org, m.Org.LogArchive, "cloudtrail");
 
         var w = d.Start();
         w.WriteBoolean("EbsEncryptionByDefault"u8, m.Skeleton.RegionIndex == 0);

@@ -17,9 +17,9 @@ public sealed class ExpiredServerCertificatesCheck : AccountCheck
             "# Remove the AWS::IAM::ServerCertificate resource; use ACM certificates instead.",
             "# Remove the aws_iam_server_certificate resource; use aws_acm_certificate instead."),
         ["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_server-certs.html"],
-        [PendingOperations.ListServerCertificates]);
+        [AwsOperations.ListServerCertificates]);
 
-    protected override AwsOperation Source => PendingOperations.ListServerCertificates;
+    protected override AwsOperation Source => AwsOperations.ListServerCertificates;
 
     protected override IEnumerable<CheckOutcome> Evaluate(PostureContext context, string account, Lookup lookup)
     {

@@ -16,7 +16,7 @@ public sealed class RootHardwareMfaCheck : AccountCheck
         new("Sign in as root, Security credentials, remove the virtual MFA device and assign a hardware TOTP token or FIDO security key.",
             IamRemediations.ConsoleOnly, IamRemediations.ConsoleOnly),
         ["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable_physical.html"],
-        [AwsOperations.GetAccountSummary, PendingOperations.ListVirtualMFADevices]);
+        [AwsOperations.GetAccountSummary, AwsOperations.ListVirtualMFADevices]);
 
     protected override AwsOperation Source => AwsOperations.GetAccountSummary;
 
@@ -30,7 +30,7 @@ public sealed class RootHardwareMfaCheck : AccountCheck
             yield break;
         }
 
-        var devices = context.Get(account, Regions.Global, PendingOperations.ListVirtualMFADevices);
+        var devices = context.Get(account, Regions.Global, AwsOperations.ListVirtualMFADevices);
         if (devices.Missing)
         {
             yield return Missing(devices, AccountArn(account), account, Regions.Global);

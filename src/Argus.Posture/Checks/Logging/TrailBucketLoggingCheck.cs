@@ -17,7 +17,7 @@ public sealed class TrailBucketLoggingCheck : TrailPropertyCheck
             "# Set LoggingConfiguration { DestinationBucketName, LogFilePrefix } on the trail's AWS::S3::Bucket.",
             "# Add an aws_s3_bucket_logging for the trail's bucket."),
         ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html"],
-        [AwsOperations.DescribeTrails, PendingOperations.GetBucketLogging]);
+        [AwsOperations.DescribeTrails, AwsOperations.GetBucketLogging]);
 
     protected override CheckOutcome Evaluate(PostureContext context, string account, Trail trail)
     {
@@ -29,8 +29,8 @@ public sealed class TrailBucketLoggingCheck : TrailPropertyCheck
 
         // The bucket often lives in a log-archive account: look in every account of the snapshot.
         var owner = context.Accounts.FirstOrDefault(a => context.ResourcesOf(a, Regions.Global, AwsOperations.GetBucketLocation).Contains(bucket)
-            || context.ResourcesOf(a, Regions.Global, PendingOperations.GetBucketLogging).Contains(bucket)) ?? account;
-        var logging = context.Get(owner, Regions.Global, PendingOperations.GetBucketLogging, bucket);
+            || context.ResourcesOf(a, Regions.Global, AwsOperations.GetBucketLogging).Contains(bucket)) ?? account;
+        var logging = context.Get(owner, Regions.Global, AwsOperations.GetBucketLogging, bucket);
         if (logging.Missing)
         {
             return Missing(logging, trail.Arn, account, trail.HomeRegion);

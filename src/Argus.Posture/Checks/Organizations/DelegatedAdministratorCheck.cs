@@ -1,3 +1,4 @@
+using Argus.Aws.Operations;
 using Argus.Core.Json;
 using Argus.Core.Model;
 using Argus.Posture.Aws;
@@ -16,12 +17,12 @@ public sealed class DelegatedAdministratorCheck : ManagementAccountCheck
             "# Add AWS::Organizations::ResourcePolicy / service-specific delegated admin resources (e.g. AWS::SecurityHub::DelegatedAdmin).",
             "# Add aws_organizations_delegated_administrator resources (or aws_securityhub_organization_admin_account...)."),
         ["https://docs.aws.amazon.com/organizations/latest/userguide/orgs_integrate_delegated_admin.html"],
-        [Argus.Aws.Operations.AwsOperations.DescribeOrganization, PendingOperations.ListDelegatedAdministrators]);
+        [AwsOperations.DescribeOrganization, AwsOperations.ListDelegatedAdministrators]);
 
     protected override IEnumerable<CheckOutcome> Evaluate(PostureContext context, string account, string organizationId)
     {
         var arn = $"arn:aws:organizations::{account}:organization/{organizationId}";
-        var admins = context.Get(account, Regions.Global, PendingOperations.ListDelegatedAdministrators);
+        var admins = context.Get(account, Regions.Global, AwsOperations.ListDelegatedAdministrators);
         if (admins.Missing)
         {
             yield return Missing(admins, arn, account, Regions.Global);

@@ -1,3 +1,4 @@
+using Argus.Aws.Operations;
 using Argus.Core.Json;
 using Argus.Core.Model;
 using Argus.Posture.Aws;
@@ -22,12 +23,12 @@ public sealed class ScpGuardrailsCheck : ManagementAccountCheck
             "# Add an AWS::Organizations::Policy (Type SERVICE_CONTROL_POLICY) with TargetIds the root or OUs.",
             "# Add an aws_organizations_policy (type = \"SERVICE_CONTROL_POLICY\") and aws_organizations_policy_attachment to the root or OUs."),
         ["https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html"],
-        [Argus.Aws.Operations.AwsOperations.DescribeOrganization, PendingOperations.ListPolicies]);
+        [AwsOperations.DescribeOrganization, AwsOperations.ListServiceControlPolicies]);
 
     protected override IEnumerable<CheckOutcome> Evaluate(PostureContext context, string account, string organizationId)
     {
         var arn = $"arn:aws:organizations::{account}:organization/{organizationId}";
-        var policies = context.Get(account, Regions.Global, PendingOperations.ListPolicies, "SERVICE_CONTROL_POLICY");
+        var policies = context.Get(account, Regions.Global, AwsOperations.ListServiceControlPolicies);
         if (policies.Missing)
         {
             yield return Missing(policies, arn, account, Regions.Global);

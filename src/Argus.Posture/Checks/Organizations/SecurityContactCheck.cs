@@ -17,13 +17,13 @@ public sealed class SecurityContactCheck : Check
             "# No CloudFormation resource; use the CLI or Organizations-wide account management.",
             "resource \"aws_account_alternate_contact\" \"security\" {\n  alternate_contact_type = \"SECURITY\"\n  name = \"Security team\"  title = \"Security\"\n  email_address = \"security@example.com\"  phone_number = \"+1-555-0100\"\n}"),
         ["https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-update-contact-alternate.html"],
-        [PendingOperations.GetAlternateContact]);
+        [AwsOperations.GetAlternateContact]);
 
     public override IEnumerable<CheckOutcome> Evaluate(PostureContext context)
     {
         foreach (var account in context.Accounts)
         {
-            var contact = context.Get(account, Regions.Global, PendingOperations.GetAlternateContact, "SECURITY");
+            var contact = context.Get(account, Regions.Global, AwsOperations.GetAlternateContact);
             if (contact.Missing)
             {
                 yield return Missing(contact, AccountArn(account), account, Regions.Global);

@@ -18,11 +18,11 @@ public sealed class BlockPublicAccessCheck : BucketCheck
         new("aws s3api put-public-access-block --bucket BUCKET --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
             S3Remediations.BlockPublicAccessCfn, S3Remediations.BlockPublicAccessTf),
         ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html"],
-        [AwsOperations.ListBuckets, AwsOperations.GetPublicAccessBlock, PendingOperations.GetAccountPublicAccessBlock]);
+        [AwsOperations.ListBuckets, AwsOperations.GetPublicAccessBlock, AwsOperations.GetAccountPublicAccessBlock]);
 
     protected override IEnumerable<CheckOutcome> Evaluate(PostureContext context, BucketRef bucket)
     {
-        var account = context.Get(bucket.Account, Regions.Global, PendingOperations.GetAccountPublicAccessBlock);
+        var account = context.Get(bucket.Account, Regions.Global, AwsOperations.GetAccountPublicAccessBlock);
         var accountBlocks = account.Found && AllOn(account.Root);
         if (accountBlocks)
         {

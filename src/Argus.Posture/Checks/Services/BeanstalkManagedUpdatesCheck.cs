@@ -18,9 +18,9 @@ public sealed class BeanstalkManagedUpdatesCheck : RegionalListCheck
             "# Add OptionSettings aws:elasticbeanstalk:managedactions ManagedActionsEnabled true (and PreferredStartTime, UpdateLevel) to AWS::ElasticBeanstalk::Environment.",
             "# Add setting blocks for aws:elasticbeanstalk:managedactions ManagedActionsEnabled = true to aws_elastic_beanstalk_environment."),
         ["https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/environment-platform-update-managed.html"],
-        [PendingOperations.DescribeEnvironments, PendingOperations.DescribeConfigurationSettings], ServiceReasons.Beyond);
+        [AwsOperations.DescribeEnvironments, AwsOperations.DescribeConfigurationSettings], ServiceReasons.Beyond);
 
-    protected override AwsOperation Source => PendingOperations.DescribeEnvironments;
+    protected override AwsOperation Source => AwsOperations.DescribeEnvironments;
 
     protected override CheckOutcome? Evaluate(PostureContext context, string account, string region, JsonElement env)
     {
@@ -31,7 +31,7 @@ public sealed class BeanstalkManagedUpdatesCheck : RegionalListCheck
 
         var name = env.GetString("EnvironmentName") ?? "";
         var arn = env.GetString("EnvironmentArn") ?? name;
-        var settings = context.Get(account, region, PendingOperations.DescribeConfigurationSettings, name);
+        var settings = context.Get(account, region, AwsOperations.DescribeConfigurationSettings, name);
         if (settings.Missing)
         {
             return Missing(settings, arn, account, region);

@@ -18,9 +18,9 @@ public sealed class DlmVolumeCoverageCheck : RegionalCheck
             "# Add an AWS::DLM::LifecyclePolicy whose PolicyDetails.TargetTags match the volumes.",
             "# Add an aws_dlm_lifecycle_policy whose target_tags match the volumes."),
         ["https://docs.aws.amazon.com/ebs/latest/userguide/snapshot-lifecycle.html"],
-        [AwsOperations.DescribeVolumes, PendingOperations.GetLifecyclePolicies, PendingOperations.GetLifecyclePolicy], ServiceReasons.Beyond);
+        [AwsOperations.DescribeVolumes, AwsOperations.GetLifecyclePolicies, UncollectedOperations.GetDlmLifecyclePolicy], ServiceReasons.Beyond);
 
-    protected override AwsOperation Source => PendingOperations.GetLifecyclePolicies;
+    protected override AwsOperation Source => AwsOperations.GetLifecyclePolicies;
 
     protected override IEnumerable<CheckOutcome> Evaluate(PostureContext context, string account, string region, Lookup lookup)
     {
@@ -35,7 +35,7 @@ public sealed class DlmVolumeCoverageCheck : RegionalCheck
         foreach (var summary in PostureContext.Items(lookup).Where(p => p.GetString("State") == "ENABLED"))
         {
             var id = summary.GetString("PolicyId") ?? "";
-            var policy = context.Get(account, region, PendingOperations.GetLifecyclePolicy, id);
+            var policy = context.Get(account, region, UncollectedOperations.GetDlmLifecyclePolicy, id);
             if (policy.Missing)
             {
                 yield return Missing(policy, ScopeResource(account, region), account, region);

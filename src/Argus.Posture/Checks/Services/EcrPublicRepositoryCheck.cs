@@ -18,15 +18,15 @@ public sealed class EcrPublicRepositoryCheck : RegionalListCheck
             "# Remove the Principal \"*\" statement from RepositoryPolicyText on AWS::ECR::Repository.",
             "# Remove the principals { identifiers = [\"*\"] } statement from aws_ecr_repository_policy."),
         ["https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-policies.html"],
-        [PendingOperations.DescribeRepositories, PendingOperations.GetRepositoryPolicy], ServiceReasons.Beyond);
+        [AwsOperations.DescribeRepositories, AwsOperations.GetRepositoryPolicy], ServiceReasons.Beyond);
 
-    protected override AwsOperation Source => PendingOperations.DescribeRepositories;
+    protected override AwsOperation Source => AwsOperations.DescribeRepositories;
 
     protected override CheckOutcome? Evaluate(PostureContext context, string account, string region, JsonElement repo)
     {
         var name = repo.GetString("repositoryName") ?? "";
         var arn = repo.GetString("repositoryArn") ?? name;
-        var policy = context.Get(account, region, PendingOperations.GetRepositoryPolicy, name);
+        var policy = context.Get(account, region, AwsOperations.GetRepositoryPolicy, name);
         if (policy.Missing)
         {
             return Missing(policy, arn, account, region);

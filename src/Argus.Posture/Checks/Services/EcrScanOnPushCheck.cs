@@ -18,9 +18,9 @@ public sealed class EcrScanOnPushCheck : RegionalListCheck
             "# Set ImageScanningConfiguration: { ScanOnPush: true } on AWS::ECR::Repository.",
             "# Set image_scanning_configuration { scan_on_push = true } on aws_ecr_repository."),
         ["https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-scanning.html"],
-        [PendingOperations.DescribeRepositories], ServiceReasons.Beyond);
+        [AwsOperations.DescribeRepositories], ServiceReasons.Beyond);
 
-    protected override AwsOperation Source => PendingOperations.DescribeRepositories;
+    protected override AwsOperation Source => AwsOperations.DescribeRepositories;
 
     protected override CheckOutcome? Evaluate(PostureContext context, string account, string region, JsonElement repo)
     {

@@ -18,9 +18,9 @@ public sealed class EcrTagImmutabilityCheck : RegionalListCheck
             "# Set ImageTagMutability: IMMUTABLE on AWS::ECR::Repository.",
             "# Set image_tag_mutability = \"IMMUTABLE\" on aws_ecr_repository."),
         ["https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-tag-mutability.html"],
-        [PendingOperations.DescribeRepositories], ServiceReasons.Beyond);
+        [AwsOperations.DescribeRepositories], ServiceReasons.Beyond);
 
-    protected override AwsOperation Source => PendingOperations.DescribeRepositories;
+    protected override AwsOperation Source => AwsOperations.DescribeRepositories;
 
     protected override CheckOutcome? Evaluate(PostureContext context, string account, string region, JsonElement repo)
     {

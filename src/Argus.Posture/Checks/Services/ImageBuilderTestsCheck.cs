@@ -18,9 +18,9 @@ public sealed class ImageBuilderTestsCheck : RegionalListCheck
             "# Set ImageTestsConfiguration: { ImageTestsEnabled: true } on AWS::ImageBuilder::ImagePipeline.",
             "# Set image_tests_configuration { image_tests_enabled = true } on aws_imagebuilder_image_pipeline."),
         ["https://docs.aws.amazon.com/imagebuilder/latest/userguide/manage-pipelines.html"],
-        [PendingOperations.ListImagePipelines], ServiceReasons.Beyond);
+        [AwsOperations.ListImagePipelines], ServiceReasons.Beyond);
 
-    protected override AwsOperation Source => PendingOperations.ListImagePipelines;
+    protected override AwsOperation Source => AwsOperations.ListImagePipelines;
 
     protected override CheckOutcome? Evaluate(PostureContext context, string account, string region, JsonElement pipeline)
     {

@@ -18,9 +18,9 @@ public sealed class InspectorCoverageCheck : RegionalListCheck
             "# Ensure instances have the SSM agent and an instance profile with AmazonSSMManagedInstanceCore.",
             "# Ensure instances have the SSM agent and an instance profile with AmazonSSMManagedInstanceCore."),
         ["https://docs.aws.amazon.com/inspector/latest/user/scanning-resources.html"],
-        [PendingOperations.ListCoverage], ServiceReasons.Beyond);
+        [AwsOperations.ListCoverage], ServiceReasons.Beyond);
 
-    protected override AwsOperation Source => PendingOperations.ListCoverage;
+    protected override AwsOperation Source => AwsOperations.ListCoverage;
 
     protected override CheckOutcome? Evaluate(PostureContext context, string account, string region, JsonElement item)
     {

@@ -18,9 +18,12 @@ public sealed class SesReceiptRulesCheck : RegionalListCheck
             "# Set ScanEnabled: true and TlsPolicy: Require on the AWS::SES::ReceiptRule.",
             "# Set scan_enabled = true and tls_policy = \"Require\" on aws_ses_receipt_rule."),
         ["https://docs.aws.amazon.com/ses/latest/dg/receiving-email-receipt-rules-console-walkthrough.html"],
-        [PendingOperations.DescribeActiveReceiptRuleSet], ServiceReasons.Beyond);
+        [AwsOperations.DescribeActiveReceiptRuleSet], ServiceReasons.Beyond);
 
-    protected override AwsOperation Source => PendingOperations.DescribeActiveReceiptRuleSet;
+    protected override AwsOperation Source => AwsOperations.DescribeActiveReceiptRuleSet;
+
+    // The answer is the rule set (Metadata) and its Rules, not a paginated list, so the operation declares no item key.
+    protected override IEnumerable<JsonElement> ItemsOf(Lookup lookup) => lookup.Found ? lookup.Root.GetArray("Rules") : [];
 
     protected override CheckOutcome? Evaluate(PostureContext context, string account, string region, JsonElement rule)
     {

@@ -17,7 +17,7 @@ public sealed class WafLoadBalancerCheck : RegionalCheck
             "# Add an AWS::WAFv2::WebACLAssociation with ResourceArn the load balancer and WebACLArn the web ACL.",
             "# Add an aws_wafv2_web_acl_association with resource_arn the load balancer."),
         ["https://docs.aws.amazon.com/waf/latest/developerguide/web-acl-associating-aws-resource.html"],
-        [AwsOperations.DescribeLoadBalancers, PendingOperations.ListWebACLs, PendingOperations.ListResourcesForWebACL], ServiceReasons.Beyond);
+        [AwsOperations.DescribeLoadBalancers, AwsOperations.ListWebACLs, AwsOperations.ListResourcesForWebACL], ServiceReasons.Beyond);
 
     protected override AwsOperation Source => AwsOperations.DescribeLoadBalancers;
 
@@ -29,13 +29,13 @@ public sealed class WafLoadBalancerCheck : RegionalCheck
             yield break;
         }
 
-        var acls = context.Get(account, region, PendingOperations.ListWebACLs, "REGIONAL");
+        var acls = context.Get(account, region, AwsOperations.ListWebACLs);
         var protectedBy = new Dictionary<string, string>(StringComparer.Ordinal);
         Lookup? missing = acls.Missing ? acls : null;
         foreach (var acl in PostureContext.Items(acls))
         {
             var arn = acl.GetString("ARN") ?? "";
-            var resources = context.Get(account, region, PendingOperations.ListResourcesForWebACL, arn);
+            var resources = context.Get(account, region, AwsOperations.ListResourcesForWebACL, arn);
             if (resources.Missing)
             {
                 missing = resources;
