@@ -21,7 +21,7 @@ public static class OsvDownloadDisplay
                 var result = download(ecosystem, null);
                 context.Error.WriteLine(result.Succeeded
                     ? $"  {ecosystem}: {result.Records:N0} records, {result.Bytes:N0} bytes"
-                    : $"  {ecosystem}: failed: {result.Error}");
+                    : $"  {ecosystem}: failed (below)");
                 results.Add(result);
             }
 
