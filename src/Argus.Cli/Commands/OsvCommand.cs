@@ -50,8 +50,8 @@ public static class OsvCommand
             Each ecosystem is written to a temporary file, checked (complete, a zip, every record parses) and only
             then moved over the earlier copy, so a failed or interrupted download leaves the database as it was.
             An ecosystem that fails (HTTP status, DNS, connection, timeout, truncated archive) is reported and the
-            others still land; the exit code is then {ExitCodes.Degraded}. Debian, npm and Maven are each tens to
-            hundreds of megabytes.
+            others still land; the exit code is then {ExitCodes.Degraded}. Debian, npm and Maven are each tens
+            to hundreds of megabytes.
 
             Examples:
               argus osv update
