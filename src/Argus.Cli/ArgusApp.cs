@@ -53,7 +53,7 @@ public static class ArgusApp
     private static readonly string[] HelpOrder =
     [
         "demo", "scan", "collect", "import", "export", "snapshots", "inventory", "diff",
-        "findings", "compliance", "checks", "reach", "exposure", "topology", "rule-usage", "k8s", "image", "fs",
+        "findings", "compliance", "checks", "reach", "exposure", "topology", "rule-usage", "k8s", "image", "fs", "osv",
         "permissions", "onboarding", "doctor",
     ];
 

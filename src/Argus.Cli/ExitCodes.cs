@@ -14,7 +14,7 @@ public static class ExitCodes
     /// <summary>The store could not be opened or written.</summary>
     public const int StoreError = 3;
 
-    /// <summary>'argus doctor': some requested feature is degraded, off, or could not be fully checked.</summary>
+    /// <summary>Partly done: 'argus doctor' found a feature degraded or off; 'argus osv update' could not fetch every ecosystem.</summary>
     public const int Degraded = 4;
 
     /// <summary>'--fail-on': a failed finding or vulnerability at or above the given severity.</summary>
