@@ -1,0 +1,315 @@
+using Argus.Network.Addressing;
+using Argus.Network.Model;
+using Argus.Network.Model.Firewall;
+using Argus.Network.Traffic;
+
+namespace Argus.Network.Evaluation;
+
+/// <summary>
+/// AWS Network Firewall: stateless rule groups in priority order (first match decides: pass, drop or forward to the
+/// stateful engine), the policy's stateless default actions, then stateful 5-tuple rules, in default action order
+/// (every pass rule, then drop and reject; alerts never decide; unmatched traffic passes) or strict order (groups and
+/// rules in order, then the strict default actions). Evaluated for every address of the source and destination
+/// ranges, like network ACLs. What cannot be decided from addresses and ports (domain lists, Suricata rule strings,
+/// TCP flags, client source ports, application protocols, missing documents) is possible, never certain.
+/// </summary>
+public static class FirewallEvaluator
+{
+    private static readonly PortSet AllProtocols = PortSet.Range(0, Protocols.MaxProtocol);
+
+    /// <summary>
+    /// <paramref name="returning"/>: the packet is the reply of a connection whose forward traffic is
+    /// <paramref name="traffic"/>; stateless rules then see it on the client's <paramref name="ephemeralPorts"/>, and
+    /// the stateful engine passes it as part of a flow it already let through.
+    /// </summary>
+    public static FirewallVerdict Evaluate(NetworkModel model, NetworkFirewall firewall, IpPrefix source, IpPrefix destination, TrafficSet traffic,
+        bool returning, PortSet ephemeralPorts)
+    {
+        var unknowns = new List<string>();
+        if (firewall.PolicyArn is not { } policyArn || !model.FirewallPolicies.TryGetValue(policyArn, out var policy))
+        {
+            return Undecided($"firewall policy {firewall.PolicyArn ?? "(none)"} of {firewall.Name}: {Missing(model, firewall, "DescribeFirewallPolicy")}");
+        }
+
+        var stateless = new List<(FirewallRuleGroup Group, StatelessRule Rule)>();
+        foreach (var reference in policy.StatelessGroups)
+        {
+            if (!model.FirewallRuleGroups.TryGetValue(reference.Arn, out var group))
+            {
+                return Undecided($"stateless rule group {reference.Arn} of {firewall.Name}: {Missing(model, firewall, "DescribeRuleGroup")}");
+            }
+
+            stateless.AddRange(group.StatelessRules.Select(r => (group, r)));
+        }
+
+        var groups = new List<FirewallRuleGroup>();
+        string? statefulUnknown = null;
+        foreach (var reference in policy.StrictOrder ? policy.StatefulGroups.OrderBy(r => r.Priority).ToList() : policy.StatefulGroups)
+        {
+            if (!model.FirewallRuleGroups.TryGetValue(reference.Arn, out var group))
+            {
+                statefulUnknown ??= $"stateful rule group {reference.Arn} of {firewall.Name}: {Missing(model, firewall, "DescribeRuleGroup")}";
+            }
+            else if (group.Undecidable is { } why)
+            {
+                statefulUnknown ??= $"{firewall.Name}: {why}";
+            }
+            else
+            {
+                groups.Add(group);
+            }
+        }
+
+        var home = HomeNet(model, firewall, policy);
+        var stateful = groups.SelectMany(g => g.StatefulRules.Select(r => Resolve(g, r, policy, home))).ToList();
+        var prefixes = stateless.SelectMany(s => s.Rule.Sources.Concat(s.Rule.Destinations))
+            .Concat(stateful.SelectMany(r => (r.Sources ?? []).Concat(r.Destinations ?? []))).ToList();
+
+        TrafficSet? certain = null, possible = null;
+        var rules = new List<string>();
+        var ruleDrop = false;
+        foreach (var from in AddressSegments.Cut(source, prefixes))
+        {
+            foreach (var to in AddressSegments.Cut(destination, prefixes))
+            {
+                var segment = new Segment(source.IsIpv6, from, to);
+                var (c, p, dropped) = Segmented(segment, traffic, stateless, stateful, policy, statefulUnknown, returning, ephemeralPorts, rules, unknowns);
+                certain = certain is null ? c : certain.Intersect(c);
+                possible = possible is null ? p : possible.Intersect(p);
+                ruleDrop |= dropped;
+            }
+        }
+
+        return new FirewallVerdict(new TrafficBounds(certain ?? TrafficSet.None, possible ?? TrafficSet.None), rules, [.. unknowns.Distinct()], ruleDrop);
+    }
+
+    private static (TrafficSet Certain, TrafficSet Possible, bool RuleDrop) Segmented(Segment segment, TrafficSet traffic,
+        List<(FirewallRuleGroup Group, StatelessRule Rule)> stateless, List<ResolvedRule> stateful, FirewallPolicy policy, string? statefulUnknown,
+        bool returning, PortSet ephemeral, List<string> rules, List<string> unknowns)
+    {
+        var remaining = traffic;
+        var passed = TrafficSet.None;
+        var forwarded = TrafficSet.None;
+        var tainted = TrafficSet.None;
+        var ruleDrop = false;
+        foreach (var (group, rule) in stateless)
+        {
+            if (remaining.IsEmpty)
+            {
+                break;
+            }
+
+            if (!Covers(rule.Sources.Count == 0 ? null : rule.Sources, segment.IsIpv6, segment.From)
+                || !Covers(rule.Destinations.Count == 0 ? null : rule.Destinations, segment.IsIpv6, segment.To))
+            {
+                continue;
+            }
+
+            var (match, partial) = returning ? ReplyMatch(rule, ephemeral) : (Build(rule.Protocols, rule.DestinationPorts), rule.TcpFlags || !rule.SourcePorts.Equals(PortSet.AllPorts));
+            var matched = remaining.Intersect(match);
+            if (matched.IsEmpty)
+            {
+                continue;
+            }
+
+            var text = $"stateless {group.Name} {rule}";
+            Add(rules, text);
+            if (partial)
+            {
+                tainted = tainted.Union(matched);
+                unknowns.Add($"{text} matches on {(rule.TcpFlags ? "TCP flags" : "ports the client chooses")}: whether it applies to {matched} is not known");
+                continue;
+            }
+
+            switch (rule.Action)
+            {
+                case "aws:pass": passed = passed.Union(matched); break;
+                case "aws:forward_to_sfe": forwarded = forwarded.Union(matched); break;
+                default: ruleDrop = true; break;
+            }
+
+            remaining = remaining.Except(matched);
+        }
+
+        if (!remaining.IsEmpty)
+        {
+            var action = policy.StatelessDefaultActions.FirstOrDefault(a => a is "aws:pass" or "aws:drop" or "aws:forward_to_sfe") ?? "aws:drop";
+            Add(rules, $"stateless default {action}");
+            if (action == "aws:pass")
+            {
+                passed = passed.Union(remaining);
+            }
+            else if (action == "aws:forward_to_sfe")
+            {
+                forwarded = forwarded.Union(remaining);
+            }
+        }
+
+        var (statefulCertain, statefulPossible, statefulDrop) = returning
+            ? (forwarded, forwarded, false)
+            : Stateful(segment, forwarded, stateful, policy, statefulUnknown, rules, unknowns);
+        return (passed.Union(statefulCertain).Except(tainted), passed.Union(statefulPossible).Union(tainted), ruleDrop || statefulDrop);
+    }
+
+    private static (TrafficSet Certain, TrafficSet Possible, bool RuleDrop) Stateful(Segment segment, TrafficSet forwarded, List<ResolvedRule> rules,
+        FirewallPolicy policy, string? statefulUnknown, List<string> deciding, List<string> unknowns)
+    {
+        if (forwarded.IsEmpty)
+        {
+            return (TrafficSet.None, TrafficSet.None, false);
+        }
+
+        if (statefulUnknown is not null)
+        {
+            unknowns.Add(statefulUnknown);
+            return (TrafficSet.None, forwarded, false);
+        }
+
+        // Default action order: every pass rule first, then drops and rejects; strict order: as written.
+        var ordered = policy.StrictOrder
+            ? rules.Where(r => r.Rule.Action != "ALERT").ToList()
+            : [.. rules.Where(r => r.Rule.Action == "PASS"), .. rules.Where(r => r.Rule.Action is "DROP" or "REJECT")];
+        var remaining = forwarded;
+        var passed = TrafficSet.None;
+        var tainted = TrafficSet.None;
+        var ruleDrop = false;
+        foreach (var rule in ordered)
+        {
+            if (remaining.IsEmpty)
+            {
+                break;
+            }
+
+            var matched = remaining.Intersect(rule.Match(segment));
+            if (matched.IsEmpty)
+            {
+                continue;
+            }
+
+            var text = $"stateful {rule.Group.Name} {rule.Rule}";
+            Add(deciding, text);
+            if (rule.Partial is { } why)
+            {
+                tainted = tainted.Union(matched);
+                unknowns.Add($"{text}: {why}, so whether it applies to {matched} is not known");
+                continue;
+            }
+
+            if (rule.Rule.Action == "PASS")
+            {
+                passed = passed.Union(matched);
+            }
+            else
+            {
+                ruleDrop = true;
+            }
+
+            remaining = remaining.Except(matched);
+        }
+
+        if (!remaining.IsEmpty)
+        {
+            var drop = policy.StrictOrder && policy.StatefulDefaultActions.Any(a => a is "aws:drop_strict" or "aws:drop_established");
+            Add(deciding, drop ? $"stateful default {string.Join(", ", policy.StatefulDefaultActions)}" : "stateful: no rule matched, passes");
+            if (!drop)
+            {
+                passed = passed.Union(remaining);
+            }
+        }
+
+        return (passed.Except(tainted), passed.Union(tainted), ruleDrop);
+    }
+
+    /// <summary>
+    /// A stateless rule seen by a reply: its source ports are the forward traffic's destination ports, and its
+    /// destination ports must hold every ephemeral port of the client for the match to be certain.
+    /// </summary>
+    private static (TrafficSet Match, bool Partial) ReplyMatch(StatelessRule rule, PortSet ephemeral)
+    {
+        var match = Build(rule.Protocols, rule.SourcePorts);
+        if (rule.DestinationPorts.IsSupersetOf(ephemeral))
+        {
+            return (match, rule.TcpFlags);
+        }
+
+        return rule.DestinationPorts.Intersect(ephemeral).IsEmpty ? (match with { Tcp = PortSet.Empty, Udp = PortSet.Empty }, rule.TcpFlags) : (match, true);
+    }
+
+    /// <summary>Traffic of the given protocols (null: all), with <paramref name="ports"/> for TCP and UDP.</summary>
+    internal static TrafficSet Build(PortSet? protocols, PortSet ports) => new(
+        protocols is null || protocols.Contains(Protocols.Tcp) ? ports : PortSet.Empty,
+        protocols is null || protocols.Contains(Protocols.Udp) ? ports : PortSet.Empty,
+        protocols is null || protocols.Contains(Protocols.Icmp) ? TrafficSet.All.Icmp : PortSet.Empty,
+        protocols is null || protocols.Contains(Protocols.Icmpv6) ? TrafficSet.All.Icmpv6 : PortSet.Empty,
+        protocols is null ? TrafficSet.All.OtherProtocols : protocols.Intersect(TrafficSet.All.OtherProtocols));
+
+    private static bool Covers(IReadOnlyList<IpPrefix>? prefixes, bool ipv6, (UInt128 First, UInt128 Last) segment) =>
+        prefixes is null || prefixes.Any(p => AddressSegments.Covers(p, ipv6, segment));
+
+    private static void Add(List<string> list, string text)
+    {
+        if (!list.Contains(text))
+        {
+            list.Add(text);
+        }
+    }
+
+    private static FirewallVerdict Undecided(string why) => new(new TrafficBounds(TrafficSet.None, TrafficSet.All), [], [why], false);
+
+    private static string Missing(NetworkModel model, NetworkFirewall firewall, string operation) =>
+        model.Coverage.Missing(firewall.Scope.Account, firewall.Scope.Region, "network-firewall", operation)
+        ?? $"not in the snapshot (network-firewall:{operation}) in account {firewall.Scope.Account} {firewall.Scope.Region}";
+
+    /// <summary><c>HOME_NET</c>: the policy's variable when set, else the firewall's VPC ranges, as AWS defaults it.</summary>
+    private static IReadOnlyList<string> HomeNet(NetworkModel model, NetworkFirewall firewall, FirewallPolicy policy) =>
+        policy.IpSets.TryGetValue("HOME_NET", out var set) ? set
+            : model.Vpcs.TryGetValue(firewall.VpcId, out var vpc) ? [.. vpc.Cidrs.Select(c => c.ToString())] : [];
+
+    private static ResolvedRule Resolve(FirewallRuleGroup group, StatefulRule rule, FirewallPolicy policy, IReadOnlyList<string> home)
+    {
+        var protocol = rule.Protocol.ToUpperInvariant();
+        PortSet? protocols = protocol switch
+        {
+            "IP" => null,
+            "TCP" => PortSet.Single(Protocols.Tcp),
+            "UDP" => PortSet.Single(Protocols.Udp),
+            "ICMP" => PortSet.Of([(Protocols.Icmp, Protocols.Icmp), (Protocols.Icmpv6, Protocols.Icmpv6)]),
+            _ => PortSet.Of([(Protocols.Tcp, Protocols.Tcp), (Protocols.Udp, Protocols.Udp)]),
+        };
+        string? partial = protocol is "IP" or "TCP" or "UDP" or "ICMP" ? null : $"protocol {rule.Protocol} is recognised from the payload";
+        var sources = StatefulSyntax.Addresses(rule.Source, group, policy, home);
+        var destinations = StatefulSyntax.Addresses(rule.Destination, group, policy, home);
+        var sourcePorts = StatefulSyntax.Ports(rule.SourcePort, group);
+        var destinationPorts = StatefulSyntax.Ports(rule.DestinationPort, group);
+        if (!sources.Ok || !destinations.Ok || sourcePorts is null || destinationPorts is null)
+        {
+            return new ResolvedRule(group, rule, null, null, Build(protocols, PortSet.AllPorts), null, $"its addresses or ports ({rule.Source} {rule.SourcePort} {rule.Destination} {rule.DestinationPort}) use syntax Argus does not evaluate");
+        }
+
+        // A forward packet matches on its destination port; the client's source port is any ephemeral port, so a
+        // rule that restricts it applies to some clients only. Direction ANY also matches the packet reversed.
+        partial ??= !sourcePorts.Equals(PortSet.AllPorts) ? $"it restricts the source port to {sourcePorts}"
+            : rule.Bidirectional && !destinationPorts.Equals(PortSet.AllPorts) ? $"in direction ANY it also matches replies whose client port is {destinationPorts}"
+            : null;
+        return new ResolvedRule(group, rule, sources.Prefixes, destinations.Prefixes, Build(protocols, destinationPorts),
+            rule.Bidirectional ? Build(protocols, sourcePorts) : null, partial);
+    }
+
+    private readonly record struct Segment(bool IsIpv6, (UInt128 First, UInt128 Last) From, (UInt128 First, UInt128 Last) To);
+
+    /// <summary>A stateful rule with its variables resolved; null address lists match every address.</summary>
+    private sealed record ResolvedRule(FirewallRuleGroup Group, StatefulRule Rule, IReadOnlyList<IpPrefix>? Sources, IReadOnlyList<IpPrefix>? Destinations,
+        TrafficSet Forward, TrafficSet? Reverse, string? Partial)
+    {
+        public TrafficSet Match(Segment segment)
+        {
+            var match = Covers(Sources, segment.IsIpv6, segment.From) && Covers(Destinations, segment.IsIpv6, segment.To) ? Forward : TrafficSet.None;
+            if (Reverse is not null && Covers(Destinations, segment.IsIpv6, segment.From) && Covers(Sources, segment.IsIpv6, segment.To))
+            {
+                match = match.Union(Reverse);
+            }
+
+            return match;
+        }
+    }
+}
