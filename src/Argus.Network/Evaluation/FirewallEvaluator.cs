@@ -61,7 +61,7 @@ public static class FirewallEvaluator
         }
 
         var home = HomeNet(model, firewall, policy);
-        var stateful = groups.SelectMany(g => g.StatefulRules.Select(r => Resolve(g, r, policy, home))).ToList();
+        var stateful = groups.SelectMany(g => g.StatefulRules.Select(r => Resolve(g, r, policy, home, ephemeralPorts))).ToList();
         var prefixes = stateless.SelectMany(s => s.Rule.Sources.Concat(s.Rule.Destinations))
             .Concat(stateful.SelectMany(r => (r.Sources ?? []).Concat(r.Destinations ?? []))).ToList();
 
@@ -105,7 +105,7 @@ public static class FirewallEvaluator
                 continue;
             }
 
-            var (match, partial) = returning ? ReplyMatch(rule, ephemeral) : (Build(rule.Protocols, rule.DestinationPorts), rule.TcpFlags || !rule.SourcePorts.Equals(PortSet.AllPorts));
+            var (match, partial) = StatelessMatch(rule, returning, ephemeral);
             var matched = remaining.Intersect(match);
             if (matched.IsEmpty)
             {
@@ -117,7 +117,7 @@ public static class FirewallEvaluator
             if (partial)
             {
                 tainted = tainted.Union(matched);
-                unknowns.Add($"{text} matches on {(rule.TcpFlags ? "TCP flags" : "ports the client chooses")}: whether it applies to {matched} is not known");
+                unknowns.Add($"{text} matches on {(rule.TcpFlags ? "TCP flags" : "the client's ephemeral port")}: whether it applies to {matched} is not known");
                 continue;
             }
 
@@ -221,19 +221,26 @@ public static class FirewallEvaluator
     }
 
     /// <summary>
-    /// A stateless rule seen by a reply: its source ports are the forward traffic's destination ports, and its
-    /// destination ports must hold every ephemeral port of the client for the match to be certain.
+    /// What a stateless rule matches, in terms of the connection's forward traffic. A forward packet leaves the
+    /// client from an ephemeral port, so the rule's source ports decide for every client (they hold every ephemeral
+    /// port or none of them) or only for some (partial). A reply comes from the forward destination port, so its
+    /// source ports are the forward ports, and its destination is the client's ephemeral port.
     /// </summary>
-    private static (TrafficSet Match, bool Partial) ReplyMatch(StatelessRule rule, PortSet ephemeral)
+    private static (TrafficSet Match, bool Partial) StatelessMatch(StatelessRule rule, bool returning, PortSet ephemeral)
     {
-        var match = Build(rule.Protocols, rule.SourcePorts);
-        if (rule.DestinationPorts.IsSupersetOf(ephemeral))
+        var (service, client) = returning ? (rule.SourcePorts, rule.DestinationPorts) : (rule.DestinationPorts, rule.SourcePorts);
+        var match = Build(rule.Protocols, service);
+        return ClientPorts(client, ephemeral) switch
         {
-            return (match, rule.TcpFlags);
-        }
-
-        return rule.DestinationPorts.Intersect(ephemeral).IsEmpty ? (match with { Tcp = PortSet.Empty, Udp = PortSet.Empty }, rule.TcpFlags) : (match, true);
+            true => (match, rule.TcpFlags),
+            false => (match with { Tcp = PortSet.Empty, Udp = PortSet.Empty }, rule.TcpFlags),
+            null => (match, true),
+        };
     }
+
+    /// <summary>True when the ports hold every ephemeral port, false when none, null when some.</summary>
+    private static bool? ClientPorts(PortSet ports, PortSet ephemeral) =>
+        ports.IsSupersetOf(ephemeral) ? true : ports.Intersect(ephemeral).IsEmpty ? false : null;
 
     /// <summary>Traffic of the given protocols (null: all), with <paramref name="ports"/> for TCP and UDP.</summary>
     internal static TrafficSet Build(PortSet? protocols, PortSet ports) => new(
@@ -265,7 +272,7 @@ public static class FirewallEvaluator
         policy.IpSets.TryGetValue("HOME_NET", out var set) ? set
             : model.Vpcs.TryGetValue(firewall.VpcId, out var vpc) ? [.. vpc.Cidrs.Select(c => c.ToString())] : [];
 
-    private static ResolvedRule Resolve(FirewallRuleGroup group, StatefulRule rule, FirewallPolicy policy, IReadOnlyList<string> home)
+    private static ResolvedRule Resolve(FirewallRuleGroup group, StatefulRule rule, FirewallPolicy policy, IReadOnlyList<string> home, PortSet ephemeral)
     {
         var protocol = rule.Protocol.ToUpperInvariant();
         PortSet? protocols = protocol switch
@@ -286,13 +293,17 @@ public static class FirewallEvaluator
             return new ResolvedRule(group, rule, null, null, Build(protocols, PortSet.AllPorts), null, $"its addresses or ports ({rule.Source} {rule.SourcePort} {rule.Destination} {rule.DestinationPort}) use syntax Argus does not evaluate");
         }
 
-        // A forward packet matches on its destination port; the client's source port is any ephemeral port, so a
-        // rule that restricts it applies to some clients only. Direction ANY also matches the packet reversed.
-        partial ??= !sourcePorts.Equals(PortSet.AllPorts) ? $"it restricts the source port to {sourcePorts}"
-            : rule.Bidirectional && !destinationPorts.Equals(PortSet.AllPorts) ? $"in direction ANY it also matches replies whose client port is {destinationPorts}"
-            : null;
-        return new ResolvedRule(group, rule, sources.Prefixes, destinations.Prefixes, Build(protocols, destinationPorts),
-            rule.Bidirectional ? Build(protocols, sourcePorts) : null, partial);
+        // A forward packet matches on its destination port and leaves the client from an ephemeral port; direction
+        // ANY also matches the packet reversed, the rule's source port then being the service's.
+        var forward = Build(protocols, destinationPorts);
+        var clientForward = ClientPorts(sourcePorts, ephemeral);
+        partial ??= clientForward is null ? $"it matches the client's source port {sourcePorts}" : null;
+        var reverse = rule.Bidirectional ? Build(protocols, sourcePorts) : null;
+        var clientReverse = ClientPorts(destinationPorts, ephemeral);
+        partial ??= reverse is not null && clientReverse is null ? $"in direction ANY it matches the client's port {destinationPorts}" : null;
+        forward = clientForward == false ? forward with { Tcp = PortSet.Empty, Udp = PortSet.Empty } : forward;
+        reverse = reverse is not null && clientReverse == false ? reverse with { Tcp = PortSet.Empty, Udp = PortSet.Empty } : reverse;
+        return new ResolvedRule(group, rule, sources.Prefixes, destinations.Prefixes, forward, reverse, partial);
     }
 
     private readonly record struct Segment(bool IsIpv6, (UInt128 First, UInt128 Last) From, (UInt128 First, UInt128 Last) To);
