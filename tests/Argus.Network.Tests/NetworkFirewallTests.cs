@@ -1,5 +1,6 @@
 using System.Text;
 using Argus.Core.Model;
+using Argus.Network.Exposure;
 using Argus.Network.Model;
 using Argus.Network.Reachability;
 using Argus.Network.Traffic;
@@ -290,5 +291,16 @@ public sealed class NetworkFirewallTests(ITestOutputHelper output)
         Assert.StartsWith("the internet", web.Exit, StringComparison.Ordinal);
         Assert.Equal(["eni-web", "sg-web", "rtb-web", "acl-a", "acl-a", FirewallArn, "rtb-fw", "acl-a", "igw-1", "internet"], web.Path.Select(h => h.ResourceId));
         Assert.Equal(ExplanationCodes.FirewallRuleDrop, other.Blocked!.Code);
+    }
+
+    [Fact]
+    public void Exposure_counts_only_what_the_firewall_lets_through()
+    {
+        Firewall().Policy([StatelessArn], [], "aws:drop").Stateless("10:aws:pass:6:::443", "20:aws:pass:6::443:");
+        var model = NetworkModel.Build([.. InspectionVpc().Documents(), .. firewallDocuments], []);
+
+        var exposure = Assert.Single(ExposureAnalyzer.Analyze(model).Interfaces);
+
+        Assert.Equal(("eni-web", "tcp 443"), (exposure.InterfaceId, exposure.Exposed.ToString()));
     }
 }
