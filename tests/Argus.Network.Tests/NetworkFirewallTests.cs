@@ -22,7 +22,7 @@ public sealed class NetworkFirewallTests(ITestOutputHelper output)
 
     private readonly List<RawDocument> firewallDocuments = [];
 
-    private static Scenario InspectionVpc() => new Scenario()
+    private static Scenario InspectionVpc(bool edge = true) => new Scenario()
         .Vpc("vpc-a", "10.1.0.0/16")
         .Subnet("subnet-fw", "vpc-a", "10.1.0.0/28").Subnet("subnet-web", "vpc-a", "10.1.1.0/24")
         .OpenAcl("acl-a", "vpc-a", ["subnet-fw", "subnet-web"])
@@ -31,7 +31,7 @@ public sealed class NetworkFirewallTests(ITestOutputHelper output)
             {"RouteTableId":"rtb-edge","VpcId":"vpc-a","Associations":[{"Main":false,"GatewayId":"igw-1","AssociationState":{"State":"associated"}}],
              "Routes":[{"DestinationCidrBlock":"10.1.0.0/16","GatewayId":"local","State":"active","Origin":"CreateRouteTable"},
                        {"DestinationCidrBlock":"10.1.1.0/24","VpcEndpointId":"vpce-0fw1","State":"active","Origin":"CreateRoute"}]}
-            """)
+            """.Replace("10.1.1.0/24", edge ? "10.1.1.0/24" : "10.1.2.0/24", StringComparison.Ordinal))
         .RouteTable("rtb-fw", "vpc-a", ["subnet-fw"], false, ["10.1.0.0/16=local", "0.0.0.0/0=GatewayId:igw-1"])
         .RouteTable("rtb-web", "vpc-a", ["subnet-web"], true, ["10.1.0.0/16=local", "0.0.0.0/0=VpcEndpointId:vpce-0fw1"])
         .SecurityGroup("sg-web", "vpc-a", ["tcp:22:22:0.0.0.0/0", "tcp:443:443:0.0.0.0/0", "udp:53:53:0.0.0.0/0"])
@@ -114,9 +114,9 @@ public sealed class NetworkFirewallTests(ITestOutputHelper output)
     private void Document(string operation, string resource, string json) =>
         firewallDocuments.Add(new RawDocument(Provider.Aws, Scenario.Account, Scenario.Region, "network-firewall", operation, resource, Encoding.UTF8.GetBytes(json)));
 
-    private ReachAnswer Ask(string from, string to, int? protocol, string ports)
+    private ReachAnswer Ask(string from, string to, int? protocol, string ports, bool edge = true)
     {
-        var model = NetworkModel.Build([.. InspectionVpc().Documents(), .. firewallDocuments], []);
+        var model = NetworkModel.Build([.. InspectionVpc(edge).Documents(), .. firewallDocuments], []);
         var answer = ReachabilityAnalyzer.Query(model, Endpoint.Parse(from), Endpoint.Parse(to), TrafficSet.Query(protocol, PortSet.Parse(ports)));
         output.WriteLine(ReachAnswerText.Format(answer));
         return answer;
@@ -302,5 +302,18 @@ public sealed class NetworkFirewallTests(ITestOutputHelper output)
         var exposure = Assert.Single(ExposureAnalyzer.Analyze(model).Interfaces);
 
         Assert.Equal(("eni-web", "tcp 443"), (exposure.InterfaceId, exposure.Exposed.ToString()));
+    }
+
+    [Fact]
+    public void A_reply_through_a_firewall_the_request_bypassed_has_no_flow_and_is_unknown()
+    {
+        Firewall().Policy([], [], "aws:forward_to_sfe");
+
+        var answer = Ask("internet", "i-web", Protocols.Tcp, "443", edge: false);
+
+        Assert.Equal(Verdict.Unknown, answer.Verdict);
+        Assert.DoesNotContain(answer.Path, h => h.ResourceId == FirewallArn);
+        Assert.Contains(answer.ReturnPath, h => h.ResourceId == FirewallArn && h.Detail.Contains("the request did not cross it", StringComparison.Ordinal));
+        Assert.Contains(answer.Unknowns, u => u.Contains("asymmetric routing", StringComparison.Ordinal));
     }
 }

@@ -20,10 +20,11 @@ public static class FirewallEvaluator
     /// <summary>
     /// <paramref name="returning"/>: the packet is the reply of a connection whose forward traffic is
     /// <paramref name="traffic"/>; stateless rules then see it on the client's <paramref name="ephemeralPorts"/>, and
-    /// the stateful engine passes it as part of a flow it already let through.
+    /// the stateful engine passes it as part of a flow it already let through (<paramref name="flowSeen"/>); a reply
+    /// the firewall did not see the request of (asymmetric routing) has no flow, and what becomes of it is unknown.
     /// </summary>
     public static FirewallVerdict Evaluate(NetworkModel model, NetworkFirewall firewall, IpPrefix source, IpPrefix destination, TrafficSet traffic,
-        bool returning, PortSet ephemeralPorts)
+        bool returning, PortSet ephemeralPorts, bool flowSeen = true)
     {
         var unknowns = new List<string>();
         if (firewall.PolicyArn is not { } policyArn || !model.FirewallPolicies.TryGetValue(policyArn, out var policy))
@@ -73,7 +74,7 @@ public static class FirewallEvaluator
             foreach (var to in AddressSegments.Cut(destination, prefixes))
             {
                 var segment = new Segment(source.IsIpv6, from, to);
-                var (c, p, dropped) = Segmented(segment, traffic, stateless, stateful, policy, statefulUnknown, returning, ephemeralPorts, rules, unknowns);
+                var (c, p, dropped) = Segmented(segment, traffic, stateless, stateful, policy, statefulUnknown, returning ? (flowSeen ? Reply.WithFlow : Reply.WithoutFlow) : null, ephemeralPorts, rules, unknowns);
                 certain = certain is null ? c : certain.Intersect(c);
                 possible = possible is null ? p : possible.Intersect(p);
                 ruleDrop |= dropped;
@@ -85,8 +86,9 @@ public static class FirewallEvaluator
 
     private static (TrafficSet Certain, TrafficSet Possible, bool RuleDrop) Segmented(Segment segment, TrafficSet traffic,
         List<(FirewallRuleGroup Group, StatelessRule Rule)> stateless, List<ResolvedRule> stateful, FirewallPolicy policy, string? statefulUnknown,
-        bool returning, PortSet ephemeral, List<string> rules, List<string> unknowns)
+        Reply? reply, PortSet ephemeral, List<string> rules, List<string> unknowns)
     {
+        var returning = reply is not null;
         var remaining = traffic;
         var passed = TrafficSet.None;
         var forwarded = TrafficSet.None;
@@ -145,10 +147,26 @@ public static class FirewallEvaluator
             }
         }
 
-        var (statefulCertain, statefulPossible, statefulDrop) = returning
-            ? (forwarded, forwarded, false)
-            : Stateful(segment, forwarded, stateful, policy, statefulUnknown, rules, unknowns);
+        var (statefulCertain, statefulPossible, statefulDrop) = reply switch
+        {
+            Reply.WithFlow => (forwarded, forwarded, false),
+            Reply.WithoutFlow when !forwarded.IsEmpty => NoFlow(forwarded, unknowns),
+            Reply.WithoutFlow => (TrafficSet.None, TrafficSet.None, false),
+            _ => Stateful(segment, forwarded, stateful, policy, statefulUnknown, rules, unknowns),
+        };
         return (passed.Union(statefulCertain).Except(tainted), passed.Union(statefulPossible).Union(tainted), ruleDrop || statefulDrop);
+    }
+
+    private static (TrafficSet Certain, TrafficSet Possible, bool RuleDrop) NoFlow(TrafficSet forwarded, List<string> unknowns)
+    {
+        unknowns.Add($"the reply ({forwarded}) reaches the stateful engine of a firewall the request did not cross (asymmetric routing): it has no flow for it, and whether it passes is not known");
+        return (TrafficSet.None, forwarded, false);
+    }
+
+    private enum Reply
+    {
+        WithFlow,
+        WithoutFlow,
     }
 
     private static (TrafficSet Certain, TrafficSet Possible, bool RuleDrop) Stateful(Segment segment, TrafficSet forwarded, List<ResolvedRule> rules,

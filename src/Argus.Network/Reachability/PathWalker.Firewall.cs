@@ -7,6 +7,12 @@ namespace Argus.Network.Reachability;
 /// <summary>AWS Network Firewall as a hop: a route to one of its endpoints hands the packet to it, and it forwards by its own subnet's route table.</summary>
 internal sealed partial class PathWalker
 {
+    private readonly HashSet<string> forwardFirewalls = new(StringComparer.Ordinal);
+
+    /// <summary>For a return walk: the firewalls the request crossed, whose stateful engines hold its flow.</summary>
+    public void SeedFirewalls(IEnumerable<Hop> forwardHops) =>
+        forwardFirewalls.UnionWith(forwardHops.Where(h => h.ResourceType == "network-firewall").Select(h => h.ResourceId));
+
     private void ToFirewall(NetworkFirewall firewall, string endpointId, string subnetId, Subnet? from, int depth)
     {
         if (!model.Subnets.TryGetValue(subnetId, out var subnet))
@@ -26,11 +32,12 @@ internal sealed partial class PathWalker
             return;
         }
 
-        var verdict = FirewallEvaluator.Evaluate(model, firewall, Source, Destination, Allowed.Possible, Returning, options.EphemeralPorts);
+        var verdict = FirewallEvaluator.Evaluate(model, firewall, Source, Destination, Allowed.Possible, Returning, options.EphemeralPorts,
+            flowSeen: !Returning || forwardFirewalls.Contains(firewall.Arn));
         Unknowns.AddRange(verdict.Unknowns);
         Allowed = Allowed.Intersect(verdict.Allowed);
         var rules = verdict.Rules.Count == 0 ? "no rule decided" : string.Join("; ", verdict.Rules);
-        var detail = $"{firewall.Name} endpoint {endpointId} in {subnetId}{(Returning ? " (reply of a flow it passed)" : "")}: {rules}";
+        var detail = $"{firewall.Name} endpoint {endpointId} in {subnetId}{(Returning ? forwardFirewalls.Contains(firewall.Arn) ? " (reply of a flow it passed)" : " (reply; the request did not cross it)" : "")}: {rules}";
         if (Allowed.IsEmpty)
         {
             Hops.Add(new Hop(firewall.Arn, "network-firewall", "drop", detail, null, null));
