@@ -35,6 +35,7 @@ public sealed partial class AwsCollector : ISnapshotSource
         Ops.DescribeTransitGatewayRouteTables, Ops.SearchTransitGatewayRoutes, Ops.GetTransitGatewayRouteTableAssociations, Ops.GetTransitGatewayRouteTablePropagations,
         Ops.DescribeTrails, Ops.GetTrailStatus, Ops.GetEventSelectors,
         Ops.ListKeys, Ops.DescribeKey, Ops.GetKeyRotationStatus, Ops.GetKeyPolicy,
+        Ops.ListFirewalls, Ops.DescribeFirewall, Ops.DescribeFirewallPolicy, Ops.DescribeRuleGroup,
     };
 
     // elbv2:DescribeTags takes at most 20 ARNs per call.
@@ -209,7 +210,7 @@ public sealed partial class AwsCollector : ISnapshotSource
             .Select(o => CallAsync(region, region, o, null, null, stop));
         await Task.WhenAll([.. generic, WalkLoadBalancingAsync(region, stop), WalkPrefixListsAsync(region, stop),
             WalkTrailsAsync(region, stop), WalkKeysAsync(region, stop), WalkRegionalPostureAsync(region, stop),
-            WalkTransitGatewayRouteTablesAsync(region, stop)]).ConfigureAwait(false);
+            WalkTransitGatewayRouteTablesAsync(region, stop), WalkFirewallsAsync(region, stop)]).ConfigureAwait(false);
     }
 
     private async Task WalkOrganizationAsync(CancellationTokenSource stop)
@@ -365,6 +366,31 @@ public sealed partial class AwsCollector : ISnapshotSource
             .. ids.Select(id => CallAsync(region, region, Ops.GetTransitGatewayRouteTableAssociations, id, new JsonObject { ["TransitGatewayRouteTableId"] = id }, stop)),
             .. ids.Select(id => CallAsync(region, region, Ops.GetTransitGatewayRouteTablePropagations, id, new JsonObject { ["TransitGatewayRouteTableId"] = id }, stop)),
         ]).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Network firewalls, then each firewall's description, each policy they use once and each rule group those
+    /// policies reference once (policies and rule groups are shared between firewalls).
+    /// </summary>
+    private async Task WalkFirewallsAsync(string region, CancellationTokenSource stop)
+    {
+        if (await CallAsync(region, region, Ops.ListFirewalls, null, null, stop).ConfigureAwait(false) is not { } list)
+        {
+            return;
+        }
+
+        var firewalls = await Task.WhenAll(Items(list, "Firewalls").Select(f => Text(f, "FirewallArn")).OfType<string>()
+            .Select(arn => CallAsync(region, region, Ops.DescribeFirewall, arn, new JsonObject { ["FirewallArn"] = arn }, stop))).ConfigureAwait(false);
+        var policyArns = firewalls.OfType<JsonElement>()
+            .Select(f => f.TryGetProperty("Firewall", out var firewall) ? Text(firewall, "FirewallPolicyArn") : null)
+            .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var policies = await Task.WhenAll(policyArns.Select(arn => CallAsync(region, region, Ops.DescribeFirewallPolicy, arn,
+            new JsonObject { ["FirewallPolicyArn"] = arn }, stop))).ConfigureAwait(false);
+        var groupArns = policies.OfType<JsonElement>()
+            .Where(p => p.TryGetProperty("FirewallPolicy", out _))
+            .SelectMany(p => Items(p.GetProperty("FirewallPolicy"), "StatelessRuleGroupReferences").Concat(Items(p.GetProperty("FirewallPolicy"), "StatefulRuleGroupReferences")))
+            .Select(r => Text(r, "ResourceArn")).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        await Task.WhenAll(groupArns.Select(arn => CallAsync(region, region, Ops.DescribeRuleGroup, arn, new JsonObject { ["RuleGroupArn"] = arn }, stop))).ConfigureAwait(false);
     }
 
     private async Task WalkTrailsAsync(string region, CancellationTokenSource stop)

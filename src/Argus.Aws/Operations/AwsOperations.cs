@@ -81,6 +81,13 @@ public static class AwsOperations
     public static readonly AwsOperation DescribeDirectConnectGateways = new("directconnect", "DescribeDirectConnectGateways", "directconnect:DescribeDirectConnectGateways", false, null, ["directConnectGateways"], "directConnectGateways", "aws directconnect describe-direct-connect-gateways");
     public static readonly AwsOperation DescribeDirectConnectGatewayAssociations = new("directconnect", "DescribeDirectConnectGatewayAssociations", "directconnect:DescribeDirectConnectGatewayAssociations", false, null, ["directConnectGatewayAssociations"], "directConnectGatewayAssociations", "aws directconnect describe-direct-connect-gateway-associations");
 
+    // AWS Network Firewall: the firewalls, then per firewall its subnets, endpoints and policy, per policy its rule
+    // groups' references and default actions, per rule group its rules. The network engine filters routed paths with them.
+    public static readonly AwsOperation ListFirewalls = new("network-firewall", "ListFirewalls", "network-firewall:ListFirewalls", false, null, ["Firewalls"], "Firewalls", "aws network-firewall list-firewalls");
+    public static readonly AwsOperation DescribeFirewall = new("network-firewall", "DescribeFirewall", "network-firewall:DescribeFirewall", false, "FirewallArn", ["Firewall", "FirewallStatus"], null, "aws network-firewall describe-firewall");
+    public static readonly AwsOperation DescribeFirewallPolicy = new("network-firewall", "DescribeFirewallPolicy", "network-firewall:DescribeFirewallPolicy", false, "FirewallPolicyArn", ["FirewallPolicyResponse"], null, "aws network-firewall describe-firewall-policy");
+    public static readonly AwsOperation DescribeRuleGroup = new("network-firewall", "DescribeRuleGroup", "network-firewall:DescribeRuleGroup", false, "RuleGroupArn", ["RuleGroupResponse"], null, "aws network-firewall describe-rule-group");
+
     public static readonly AwsOperation DescribeLoadBalancers = Elb("DescribeLoadBalancers", "describe-load-balancers", null, "LoadBalancers");
     public static readonly AwsOperation DescribeListeners = Elb("DescribeListeners", "describe-listeners", "LoadBalancerArn", "Listeners");
     public static readonly AwsOperation DescribeTargetGroups = Elb("DescribeTargetGroups", "describe-target-groups", null, "TargetGroups");

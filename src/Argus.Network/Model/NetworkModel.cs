@@ -1,5 +1,6 @@
 using Argus.Core.Model;
 using Argus.Network.Addressing;
+using Argus.Network.Model.Firewall;
 
 namespace Argus.Network.Model;
 
@@ -54,9 +55,26 @@ public sealed class NetworkModel
     /// <summary>Prefix lists by id; the entries are null when the snapshot does not hold them.</summary>
     public IReadOnlyDictionary<string, (string? Name, IReadOnlyList<IpPrefix>? Entries)> PrefixLists => prefixLists;
 
+    /// <summary>AWS Network Firewalls by ARN.</summary>
+    public IReadOnlyDictionary<string, NetworkFirewall> Firewalls => firewalls;
+
+    /// <summary>Firewall policies by ARN.</summary>
+    public IReadOnlyDictionary<string, FirewallPolicy> FirewallPolicies => firewallPolicies;
+
+    /// <summary>Firewall rule groups by ARN.</summary>
+    public IReadOnlyDictionary<string, FirewallRuleGroup> FirewallRuleGroups => firewallRuleGroups;
+
+    /// <summary>The firewall whose endpoint (a <c>vpce-</c> route target) this is, with the endpoint's subnet.</summary>
+    public (NetworkFirewall Firewall, string SubnetId)? FirewallEndpoint(string endpointId) =>
+        firewallEndpoints.TryGetValue(endpointId, out var found) ? found : null;
+
     /// <summary>Directory of accounts seen, with the regions each was described in.</summary>
     public IReadOnlyDictionary<string, SortedSet<string>> Accounts => accounts;
 
+    internal readonly Dictionary<string, NetworkFirewall> firewalls = new(StringComparer.Ordinal);
+    internal readonly Dictionary<string, (NetworkFirewall, string)> firewallEndpoints = new(StringComparer.Ordinal);
+    internal readonly Dictionary<string, FirewallPolicy> firewallPolicies = new(StringComparer.Ordinal);
+    internal readonly Dictionary<string, FirewallRuleGroup> firewallRuleGroups = new(StringComparer.Ordinal);
     internal readonly Dictionary<string, Vpc> vpcs = new(StringComparer.Ordinal);
     internal readonly Dictionary<string, Subnet> subnets = new(StringComparer.Ordinal);
     internal readonly Dictionary<string, RouteTable> routeTables = new(StringComparer.Ordinal);

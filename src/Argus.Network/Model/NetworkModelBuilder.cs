@@ -2,6 +2,7 @@ using System.Text.Json;
 using Argus.Core.Import;
 using Argus.Core.Model;
 using Argus.Network.Addressing;
+using Argus.Network.Model.Firewall;
 using Argus.Network.Traffic;
 
 namespace Argus.Network.Model;
@@ -105,6 +106,9 @@ internal sealed class NetworkModelBuilder
             case "DescribeListeners" when document.Resource is { } balancer: Listeners(root, balancer); break;
             case "DescribeTargetGroups": Each(root, "TargetGroups", g => pendingTargetGroups.Add((g, scope))); break;
             case "DescribeTargetHealth" when document.Resource is { } group: Targets(root, group); break;
+            case "DescribeFirewall": Firewall(root, scope); break;
+            case "DescribeFirewallPolicy" when FirewallReader.Policy(root) is { } policy: model.firewallPolicies[policy.Arn] = policy; break;
+            case "DescribeRuleGroup" when FirewallReader.RuleGroup(root) is { } group: model.firewallRuleGroups[group.Arn] = group; break;
         }
     }
 
@@ -113,7 +117,8 @@ internal sealed class NetworkModelBuilder
         or "DescribeTransitGatewayVpcAttachments" or "DescribeTransitGatewayRouteTables" or "SearchTransitGatewayRoutes" or "GetTransitGatewayRouteTableAssociations"
         or "DescribeVpcPeeringConnections" or "DescribeVpnGateways" or "DescribeVpnConnections" or "DescribeNetworkInterfaces" or "DescribeInstances"
         or "DescribeSecurityGroups" or "DescribeNetworkAcls" or "DescribeManagedPrefixLists" or "GetManagedPrefixListEntries" or "DescribeVpcEndpoints"
-        or "DescribeAddresses" or "DescribeLoadBalancers" or "DescribeListeners" or "DescribeTargetGroups" or "DescribeTargetHealth";
+        or "DescribeAddresses" or "DescribeLoadBalancers" or "DescribeListeners" or "DescribeTargetGroups" or "DescribeTargetHealth"
+        or "DescribeFirewall" or "DescribeFirewallPolicy" or "DescribeRuleGroup";
 
     private static void Each(JsonElement root, string key, Action<JsonElement> read)
     {
@@ -134,6 +139,20 @@ internal sealed class NetworkModelBuilder
             {
                 yield return prefix;
             }
+        }
+    }
+
+    private void Firewall(JsonElement root, ResourceScope scope)
+    {
+        if (FirewallReader.Firewall(root, scope) is not { } firewall)
+        {
+            return;
+        }
+
+        model.firewalls[firewall.Arn] = firewall;
+        foreach (var (endpoint, subnet) in firewall.EndpointSubnets)
+        {
+            model.firewallEndpoints[endpoint] = (firewall, subnet);
         }
     }
 

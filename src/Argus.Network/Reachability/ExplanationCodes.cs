@@ -22,6 +22,8 @@ public static class ExplanationCodes
     public const string AsymmetricReturn = "ASYMMETRIC_RETURN_PATH";
     public const string AddressFamilyMismatch = "ADDRESS_FAMILY_MISMATCH";
     public const string LoopDetected = "ROUTING_LOOP";
+    public const string FirewallRuleDrop = "NETWORK_FIREWALL_RULE_DROP";
+    public const string FirewallDefaultDrop = "NETWORK_FIREWALL_DEFAULT_DROP";
     public const string NotCollected = "NOT_COLLECTED";
     public const string NotModelled = "NOT_MODELLED";
 }

@@ -11,7 +11,7 @@ namespace Argus.Network.Reachability;
 /// arrival, when it is known whether group references apply; return walks (<see cref="Returning"/>) check routes
 /// and ACLs only, security groups being stateful, and ACLs see the return traffic on ephemeral ports.
 /// </summary>
-internal sealed class PathWalker
+internal sealed partial class PathWalker
 {
     private const int MaxHops = 64;
 
@@ -167,6 +167,12 @@ internal sealed class PathWalker
             return;
         }
 
+        if (model.FirewallEndpoint(route.Target) is { } firewall)
+        {
+            ToFirewall(firewall.Firewall, route.Target, firewall.SubnetId, subnet, depth);
+            return;
+        }
+
         var vpc = model.Vpcs.GetValueOrDefault(subnet.VpcId);
         switch (route.Kind)
         {
@@ -210,7 +216,7 @@ internal sealed class PathWalker
                 ToAppliance(route.Target, subnet, depth);
                 break;
             default:
-                NotModelled(route.Target, $"route target {route.Target} (gateway load balancer or firewall endpoint, carrier, local or core network gateway) is not modelled");
+                NotModelled(route.Target, UnmodelledTarget(route.Target, subnet.Scope));
                 break;
         }
     }
@@ -390,6 +396,12 @@ internal sealed class PathWalker
             or RouteTargetKind.Unmodelled)
         {
             Hops.Add(new Hop(edge.Id, "route-table", "route", $"gateway route table: {ingress}", null, null));
+            if (model.FirewallEndpoint(ingress.Target) is { } firewall)
+            {
+                ToFirewall(firewall.Firewall, ingress.Target, firewall.SubnetId, null, 0);
+                return;
+            }
+
             if (ingress.Kind == RouteTargetKind.Unmodelled)
             {
                 NotModelled(ingress.Target, $"ingress routing sends {privateAddress} to {ingress.Target}, which is not modelled");
@@ -645,7 +657,16 @@ internal sealed class PathWalker
     /// <summary>A packet arriving at a VPC from a gateway: ingress routing if the gateway has an edge route table, else local delivery.</summary>
     private void EnterVpc(Vpc vpc, string gatewayId, int depth)
     {
-        if (model.EdgeRouteTableOf(gatewayId) is { } edge && edge.Lookup(Destination) is { } ingress && ingress.Kind is RouteTargetKind.NetworkInterface or RouteTargetKind.Instance)
+        var edge = model.EdgeRouteTableOf(gatewayId);
+        var ingress = edge?.Lookup(Destination);
+        if (edge is not null && ingress is not null && model.FirewallEndpoint(ingress.Target) is { } firewall)
+        {
+            Hops.Add(new Hop(edge.Id, "route-table", "route", $"gateway route table: {ingress}", null, null));
+            ToFirewall(firewall.Firewall, ingress.Target, firewall.SubnetId, null, depth);
+            return;
+        }
+
+        if (edge is not null && ingress is not null && ingress.Kind is RouteTargetKind.NetworkInterface or RouteTargetKind.Instance)
         {
             Hops.Add(new Hop(edge.Id, "route-table", "route", $"gateway route table: {ingress}", null, null));
             ToAppliance(ingress.Target, null, depth, vpc);

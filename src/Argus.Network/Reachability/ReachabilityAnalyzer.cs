@@ -162,6 +162,7 @@ public static class ReachabilityAnalyzer
     {
         var back = new PathWalker(model, options, forward.Allowed.Possible, returning: true);
         back.Seed(forward.NatOrigins);
+        back.SeedFirewalls(forward.Hops);
 
         // Keep what the forward path learnt about unknowns: the return starts from its bounds.
         back.Restrict(forward.Allowed);

@@ -154,6 +154,30 @@ public sealed class AwsCliFolderSourceTests
     }
 
     [Fact]
+    public void Network_firewall_answers_are_recognised_in_their_arn_folders()
+    {
+        using var folder = new CliFolder();
+        folder.Write("eu-west-1/firewalls.json", """{"Firewalls": [{"FirewallName": "inspection", "FirewallArn": "arn:aws:network-firewall:eu-west-1:111111111111:firewall/inspection"}]}""");
+        folder.Write("eu-west-1/FirewallArn=arn:aws:network-firewall:eu-west-1:111111111111:firewall%2Finspection/firewall.json",
+            """{"UpdateToken": "t", "Firewall": {"FirewallName": "inspection", "VpcId": "vpc-1"}, "FirewallStatus": {"Status": "READY"}}""");
+        folder.Write("eu-west-1/FirewallPolicyArn=arn:aws:network-firewall:eu-west-1:111111111111:firewall-policy%2Fp/policy.json",
+            """{"UpdateToken": "t", "FirewallPolicyResponse": {"FirewallPolicyName": "p"}, "FirewallPolicy": {"StatelessDefaultActions": ["aws:forward_to_sfe"]}}""");
+        folder.Write("eu-west-1/RuleGroupArn=arn:aws:network-firewall:eu-west-1:111111111111:stateful-rulegroup%2Fweb/group.json",
+            """{"UpdateToken": "t", "RuleGroup": {"RulesSource": {"StatefulRules": []}}, "RuleGroupResponse": {"RuleGroupName": "web", "Type": "STATEFUL"}}""");
+
+        var documents = new AwsCliFolderSource(folder.Root, "111111111111", null).ReadDocuments().Select(d => d.ToString()).ToList();
+
+        Assert.Equal(
+            [
+                "aws/111111111111/eu-west-1/network-firewall/DescribeFirewall[arn:aws:network-firewall:eu-west-1:111111111111:firewall/inspection]",
+                "aws/111111111111/eu-west-1/network-firewall/DescribeFirewallPolicy[arn:aws:network-firewall:eu-west-1:111111111111:firewall-policy/p]",
+                "aws/111111111111/eu-west-1/network-firewall/DescribeRuleGroup[arn:aws:network-firewall:eu-west-1:111111111111:stateful-rulegroup/web]",
+                "aws/111111111111/eu-west-1/network-firewall/ListFirewalls",
+            ],
+            documents);
+    }
+
+    [Fact]
     public void A_per_resource_answer_outside_its_parameter_folder_is_refused_with_the_convention()
     {
         using var folder = new CliFolder();

@@ -233,6 +233,24 @@ internal sealed partial class FakeAwsAccount(string id = FakeAwsAccount.AccountI
                 _ => """{"ResourceArns":[]}""",
             }),
 
+            // One network firewall in eu-west-1 whose policy references one stateless and one stateful rule group.
+            ("network-firewall", "ListFirewalls") when region == "eu-west-1" => Answer.Json($$"""
+                {"Firewalls":[{"FirewallName":"inspection","FirewallArn":"{{FirewallArn}}"}]}
+                """),
+            ("network-firewall", "DescribeFirewall") when Param("FirewallArn") == FirewallArn => Answer.Json($$"""
+                {"UpdateToken":"t","Firewall":{"FirewallName":"inspection","FirewallArn":"{{FirewallArn}}","FirewallPolicyArn":"{{FirewallPolicyArn}}","VpcId":"vpc-0a1",
+                "SubnetMappings":[{"SubnetId":"subnet-0f1"}],"FirewallId":"f1"},"FirewallStatus":{"Status":"READY","ConfigurationSyncStateSummary":"IN_SYNC",
+                "SyncStates":{"eu-west-1a":{"Attachment":{"SubnetId":"subnet-0f1","EndpointId":"vpce-0f1","Status":"READY"} } } } }
+                """),
+            ("network-firewall", "DescribeFirewallPolicy") when Param("FirewallPolicyArn") == FirewallPolicyArn => Answer.Json($$"""
+                {"UpdateToken":"t","FirewallPolicyResponse":{"FirewallPolicyName":"inspection","FirewallPolicyArn":"{{FirewallPolicyArn}}","FirewallPolicyId":"p1"},
+                "FirewallPolicy":{"StatelessRuleGroupReferences":[{"ResourceArn":"{{RuleGroupArn("stateless")}}","Priority":10}],"StatelessDefaultActions":["aws:forward_to_sfe"],
+                "StatelessFragmentDefaultActions":["aws:forward_to_sfe"],"StatefulRuleGroupReferences":[{"ResourceArn":"{{RuleGroupArn("stateful")}}"}]} }
+                """),
+            ("network-firewall", "DescribeRuleGroup") when Param("RuleGroupArn").StartsWith(RuleGroupArn(""), StringComparison.Ordinal) => Answer.Json($$"""
+                {"UpdateToken":"t","RuleGroup":{"RulesSource":{ } },"RuleGroupResponse":{"RuleGroupArn":"{{Param("RuleGroupArn")}}","RuleGroupName":"g","RuleGroupId":"g1"} }
+                """),
+
             // One repository with a policy and no lifecycle policy.
             ("ecr", "DescribeRepositories") when region == "eu-west-1" => Answer.Json("""
                 {"repositories":[{"repositoryArn":"arn:aws:ecr:eu-west-1:111122223333:repository/web","registryId":"111122223333","repositoryName":"web",
@@ -292,6 +310,11 @@ internal sealed partial class FakeAwsAccount(string id = FakeAwsAccount.AccountI
             """{"message":"User is not authorized to perform account:GetAlternateContact"}""", new Dictionary<string, string> { ["x-amzn-ErrorType"] = "AccessDeniedException" }),
         _ => Answer.Json("{}", type: "application/json"),
     };
+
+    private const string FirewallArn = "arn:aws:network-firewall:eu-west-1:111122223333:firewall/inspection";
+    private const string FirewallPolicyArn = "arn:aws:network-firewall:eu-west-1:111122223333:firewall-policy/inspection";
+
+    private static string RuleGroupArn(string type) => $"arn:aws:network-firewall:eu-west-1:111122223333:{type}";
 
     private const string WebAclArn = "arn:aws:wafv2:eu-west-1:111122223333:regional/webacl/edge/a1";
 

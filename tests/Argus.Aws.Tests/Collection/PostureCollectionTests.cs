@@ -64,6 +64,27 @@ public sealed class PostureCollectionTests
     }
 
     [Fact]
+    public async Task Network_firewalls_are_walked_to_their_policies_and_rule_groups_each_stored_once()
+    {
+        var account = new FakeAwsAccount();
+        using var server = new LocalAwsServer(account.Handle);
+        var collector = await Connect(server);
+
+        var documents = collector.ReadDocuments().Where(d => d.Service == "network-firewall").ToList();
+
+        Assert.Equal(
+            ["DescribeFirewall arn:aws:network-firewall:eu-west-1:111122223333:firewall/inspection",
+             "DescribeFirewallPolicy arn:aws:network-firewall:eu-west-1:111122223333:firewall-policy/inspection",
+             "DescribeRuleGroup arn:aws:network-firewall:eu-west-1:111122223333:stateful",
+             "DescribeRuleGroup arn:aws:network-firewall:eu-west-1:111122223333:stateless",
+             "ListFirewalls "],
+            documents.Where(d => d.Region == "eu-west-1").Select(d => $"{d.Operation} {d.Resource}").Order(StringComparer.Ordinal));
+        Assert.Equal("vpce-0f1", JsonDocument.Parse(documents.Single(d => d.Operation == "DescribeFirewall").Json).RootElement
+            .GetProperty("FirewallStatus").GetProperty("SyncStates").GetProperty("eu-west-1a").GetProperty("Attachment").GetProperty("EndpointId").GetString());
+        Assert.DoesNotContain(documents, d => d.Region != "eu-west-1" && d.Operation != "ListFirewalls");
+    }
+
+    [Fact]
     public async Task A_denied_posture_call_is_a_gap_naming_its_action()
     {
         var account = new FakeAwsAccount { DenySecurityContact = true };
