@@ -40,7 +40,9 @@ public sealed class DocumentShapeTests
     {
         var answered = GeneratedOrganization.Of("demo").Documents.Select(d => (d.Service, d.Operation)).ToHashSet();
 
-        Assert.All(AwsOperations.All, o => Assert.Contains((o.Service, o.Operation), answered));
+        // The demo organization runs no AWS Network Firewall yet; those answers are tested from hand-written
+        // documents (Argus.Network.Tests NetworkFirewallTests) and the fake AWS account (Argus.Aws.Tests).
+        Assert.All(AwsOperations.All.Where(o => o.Service != "network-firewall"), o => Assert.Contains((o.Service, o.Operation), answered));
     }
 
     [Fact]
