@@ -274,7 +274,8 @@ public static class HtmlReport
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 
-    private static string Mono(string text) => $"<code>{E(text)}</code>";
+    // Long values (ARNs, paths) may break anywhere so tables fit the page; short ids stay whole.
+    private static string Mono(string text) => text.Length > 32 ? $"<code class=\"long\">{E(text)}</code>" : $"<code>{E(text)}</code>";
 
     // Region names are short and read badly when broken at their hyphens.
     private static string Nw(string text) => $"<span class=\"nw\">{E(text)}</span>";
@@ -293,7 +294,7 @@ public static class HtmlReport
         table{width:100%;border-collapse:collapse;background:#fff;border:1px solid var(--line);border-radius:8px;overflow:hidden}
         th{background:#eef1f6;text-align:left;font-weight:600;font-size:12px;text-transform:uppercase;letter-spacing:.3px;color:#3b4456}
         th,td{padding:7px 12px;border-bottom:1px solid var(--line);vertical-align:top}tr:last-child td{border-bottom:none}
-        code{font:12.5px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;overflow-wrap:break-word}.num{font-variant-numeric:tabular-nums}
+        code{font:12.5px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;overflow-wrap:break-word}code.long{overflow-wrap:anywhere}td:last-child{overflow-wrap:anywhere}.num{font-variant-numeric:tabular-nums}
         .tag{display:inline-block;padding:1px 8px;border-radius:10px;background:#eef1f6;font-size:12px}.tag.warn{background:#fff1e5;color:var(--warn)}
         .nw{white-space:nowrap}.ok{color:var(--ok)}.bad{color:var(--bad)}
         .sev{font-weight:600}.sev.critical,.sev.high{color:var(--bad)}.sev.medium{color:var(--warn)}
