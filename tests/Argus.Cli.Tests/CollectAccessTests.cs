@@ -7,12 +7,6 @@ namespace Argus.Cli.Tests;
 [Collection(nameof(AwsEnvironment))]
 public sealed class CollectAccessTests
 {
-    private static readonly string[] Variables =
-    [
-        "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_EC2", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE",
-        "AWS_REGION", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
-    ];
-
     [Fact]
     public void A_service_endpoint_variable_wins_over_the_general_one_for_that_service_only()
     {
@@ -21,7 +15,7 @@ public sealed class CollectAccessTests
         using var ec2 = new LocalAwsServer(account.Handle);
         using var cli = new CliRun();
 
-        var (code, output, error) = WithEnvironment(
+        var (code, output, error) = AwsEnvironmentVariables.With(
             new Dictionary<string, string?>
             {
                 ["AWS_ENDPOINT_URL"] = general.Endpoint.ToString(),
@@ -45,7 +39,7 @@ public sealed class CollectAccessTests
             "<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>MultiFactorAuthentication failed with invalid MFA one time pass code.</Message></Error></ErrorResponse>", 403));
         using var cli = new CliRun();
 
-        var (code, output, error) = WithEnvironment(
+        var (code, output, error) = AwsEnvironmentVariables.With(
             new Dictionary<string, string?>
             {
                 ["AWS_ENDPOINT_URL"] = server.Endpoint.ToString(),
@@ -85,26 +79,5 @@ public sealed class CollectAccessTests
 
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("--max-parallel-accounts", error);
-    }
-
-    private static T WithEnvironment<T>(IReadOnlyDictionary<string, string?> values, Func<T> run)
-    {
-        var saved = Variables.ToDictionary(v => v, Environment.GetEnvironmentVariable);
-        try
-        {
-            foreach (var name in Variables)
-            {
-                Environment.SetEnvironmentVariable(name, values.GetValueOrDefault(name));
-            }
-
-            return run();
-        }
-        finally
-        {
-            foreach (var (name, value) in saved)
-            {
-                Environment.SetEnvironmentVariable(name, value);
-            }
-        }
     }
 }

@@ -10,9 +10,6 @@ public sealed class AwsEnvironment;
 [Collection(nameof(AwsEnvironment))]
 public sealed class CollectCommandTests
 {
-    private static readonly string[] Variables =
-        ["AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_REGION"];
-
     [Fact]
     public void Collect_aws_stores_a_snapshot_reports_its_gaps_and_exports_a_bundle()
     {
@@ -21,7 +18,7 @@ public sealed class CollectCommandTests
         using var cli = new CliRun();
         var bundle = Path.Combine(cli.Folder, "collected.tar.gz");
 
-        var (code, output, error) = WithEnvironment(
+        var (code, output, error) = AwsEnvironmentVariables.With(
             new Dictionary<string, string?>
             {
                 ["AWS_ENDPOINT_URL"] = server.Endpoint.ToString(),
@@ -53,7 +50,7 @@ public sealed class CollectCommandTests
         using var cli = new CliRun();
         var report = Path.Combine(cli.Folder, "scan.html");
 
-        var (code, output, error) = WithEnvironment(
+        var (code, output, error) = AwsEnvironmentVariables.With(
             new Dictionary<string, string?>
             {
                 ["AWS_ENDPOINT_URL"] = server.Endpoint.ToString(),
@@ -83,7 +80,7 @@ public sealed class CollectCommandTests
             "<ErrorResponse><Error><Type>Sender</Type><Code>InvalidClientTokenId</Code><Message>The security token included in the request is invalid.</Message></Error></ErrorResponse>", 403));
         using var cli = new CliRun();
 
-        var (code, _, error) = WithEnvironment(
+        var (code, _, error) = AwsEnvironmentVariables.With(
             new Dictionary<string, string?>
             {
                 ["AWS_ENDPOINT_URL"] = server.Endpoint.ToString(),
@@ -98,26 +95,5 @@ public sealed class CollectCommandTests
         Assert.DoesNotContain("bad-secret-never-printed", error);
         using var store = Argus.Storage.StoreFactory.Open(cli.Db);
         Assert.Empty(store.ListSnapshots());
-    }
-
-    private static T WithEnvironment<T>(IReadOnlyDictionary<string, string?> values, Func<T> run)
-    {
-        var saved = Variables.ToDictionary(v => v, Environment.GetEnvironmentVariable);
-        try
-        {
-            foreach (var name in Variables)
-            {
-                Environment.SetEnvironmentVariable(name, values.GetValueOrDefault(name));
-            }
-
-            return run();
-        }
-        finally
-        {
-            foreach (var (name, value) in saved)
-            {
-                Environment.SetEnvironmentVariable(name, value);
-            }
-        }
     }
 }
