@@ -192,17 +192,8 @@ public static class CollectCommand
         }
 
         context.Out.WriteLine("'argus findings' lists every finding; 'argus compliance --framework cis-aws-7.0' each requirement; 'argus exposure' each path.");
-        if (failOn is not null && OutputNames.TryParseSeverity(failOn, out var minimum))
-        {
-            var over = outcome.Posture.Results.Concat(outcome.ExposureFindings).Count(r => r.Status == Core.Model.FindingStatus.Fail && r.Severity >= minimum);
-            if (over > 0)
-            {
-                context.Error.WriteLine($"{over} failed finding(s) at severity {failOn} or higher.");
-                return ExitCodes.FindingsAtOrAbove;
-            }
-        }
-
-        return ExitCodes.Ok;
+        return FailOn.ExitCode(context, outcome.Posture.Results.Concat(outcome.ExposureFindings),
+            failOn is not null && OutputNames.TryParseSeverity(failOn, out var minimum) ? minimum : null);
     }
 
     private static AWSCredentials Credentials(string? profile, CancellationToken cancellation)

@@ -82,7 +82,7 @@ public static class KubernetesCommand
                     break;
             }
 
-            var code = KubernetesResults.ExitCode(context, results, threshold);
+            var code = FailOn.ExitCode(context, results, threshold);
             return set.Errors.Count > 0 ? ExitCodes.BadInput : code;
         });
         return command;

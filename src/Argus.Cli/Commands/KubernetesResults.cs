@@ -54,24 +54,6 @@ public static class KubernetesResults
         context.Out.WriteLine(JsonSerializer.Serialize(rows, CliJson.Options));
     }
 
-    /// <summary><see cref="ExitCodes.Ok"/>, or <see cref="ExitCodes.FindingsAtOrAbove"/> when a failure reaches the threshold.</summary>
-    public static int ExitCode(CliContext context, IReadOnlyList<CheckResult> results, Severity? failOn)
-    {
-        if (failOn is not { } threshold)
-        {
-            return ExitCodes.Ok;
-        }
-
-        var failing = results.Count(r => r.Status == FindingStatus.Fail && r.Severity >= threshold);
-        if (failing == 0)
-        {
-            return ExitCodes.Ok;
-        }
-
-        context.Error.WriteLine($"{failing} failed checks at {threshold.ToString().ToLowerInvariant()} or above (--fail-on)");
-        return ExitCodes.FindingsAtOrAbove;
-    }
-
     private static string Status(FindingStatus status) => status switch
     {
         FindingStatus.NotAuthorized => "not-authorized",

@@ -58,7 +58,7 @@ public static class KubernetesScanCommand
             }
 
             context.Error.WriteLine($"Findings recorded in {store.Description}: {update.New} new, {update.StillOpen} still open, {update.Reopened} reopened, {update.Resolved} resolved.");
-            return KubernetesResults.ExitCode(context, results, threshold);
+            return FailOn.ExitCode(context, results, threshold);
         });
         return command;
     }

@@ -64,17 +64,7 @@ public static class ScanCommand
             var update = store.RecordFindings(snapshot.Id, snapshot.StartedAt, result.ChecksRun, result.Scopes, result.Results);
             WriteSummary(context, snapshot, result, PostureSummary.Build(result.Results, engine.Frameworks), update);
 
-            if (parse.GetValue(failOn) is { } threshold && OutputNames.TryParseSeverity(threshold, out var minimum))
-            {
-                var over = result.Results.Count(r => r.Status == FindingStatus.Fail && r.Severity >= minimum);
-                if (over > 0)
-                {
-                    context.Error.WriteLine($"{over} failed finding(s) at severity {threshold} or higher.");
-                    return ExitCodes.FindingsAtOrAbove;
-                }
-            }
-
-            return ExitCodes.Ok;
+            return FailOn.ExitCode(context, result.Results, parse.GetValue(failOn) is { } threshold && OutputNames.TryParseSeverity(threshold, out var minimum) ? minimum : null);
         });
         return command;
     }
