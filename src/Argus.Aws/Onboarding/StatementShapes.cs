@@ -32,7 +32,10 @@ internal static class StatementShapes
 
     private static readonly StatementShape VmScanTagOnCreate = new("ArgusVmScanTagOnCreate", ["*"],
     [
-        new("StringEquals", "ec2:CreateAction", ["CreateSnapshot", "CopySnapshot", "CreateVolume", "RunInstances"]),
+        new("StringEquals", "ec2:CreateAction", [
+            "CreateSnapshot", "CopySnapshot", "CreateVolume", "RunInstances", "CreateVpc", "CreateSubnet",
+            "CreateInternetGateway", "CreateRouteTable", "CreateSecurityGroup",
+        ]),
         new("StringEquals", $"aws:RequestTag/{OwnerTagKey}", [OwnerTagValue]),
     ]);
 
@@ -57,6 +60,11 @@ internal static class StatementShapes
         [(Features.VmScan, "ec2:CopySnapshot")] = VmScanCreate,
         [(Features.VmScan, "ec2:CreateVolume")] = VmScanCreate,
         [(Features.VmScan, "ec2:RunInstances")] = VmScanCreate,
+        [(Features.VmScan, "ec2:CreateVpc")] = VmScanCreate,
+        [(Features.VmScan, "ec2:CreateSubnet")] = VmScanCreate,
+        [(Features.VmScan, "ec2:CreateInternetGateway")] = VmScanCreate,
+        [(Features.VmScan, "ec2:CreateRouteTable")] = VmScanCreate,
+        [(Features.VmScan, "ec2:CreateSecurityGroup")] = VmScanCreate,
         [(Features.VmScan, "ec2:CreateTags")] = VmScanTagOnCreate,
         [(Features.VmScan, "ec2:ModifySnapshotAttribute")] = VmScanOwned,
         [(Features.VmScan, "ec2:DeleteSnapshot")] = VmScanOwned,
@@ -64,6 +72,16 @@ internal static class StatementShapes
         [(Features.VmScan, "ec2:DetachVolume")] = VmScanOwned,
         [(Features.VmScan, "ec2:DeleteVolume")] = VmScanOwned,
         [(Features.VmScan, "ec2:TerminateInstances")] = VmScanOwned,
+        [(Features.VmScan, "ec2:DeleteVpc")] = VmScanOwned,
+        [(Features.VmScan, "ec2:DeleteSubnet")] = VmScanOwned,
+        [(Features.VmScan, "ec2:AttachInternetGateway")] = VmScanOwned,
+        [(Features.VmScan, "ec2:DetachInternetGateway")] = VmScanOwned,
+        [(Features.VmScan, "ec2:DeleteInternetGateway")] = VmScanOwned,
+        [(Features.VmScan, "ec2:CreateRoute")] = VmScanOwned,
+        [(Features.VmScan, "ec2:AssociateRouteTable")] = VmScanOwned,
+        [(Features.VmScan, "ec2:DisassociateRouteTable")] = VmScanOwned,
+        [(Features.VmScan, "ec2:DeleteRouteTable")] = VmScanOwned,
+        [(Features.VmScan, "ec2:DeleteSecurityGroup")] = VmScanOwned,
         [(Features.VmScan, "kms:CreateGrant")] = VmScanKeyGrants,
         [(Features.VmScan, "kms:RetireGrant")] = VmScanKeyGrants,
         [(Features.RemediationSecurityGroups, "ec2:RevokeSecurityGroupIngress")] = SecurityGroupFixes,
