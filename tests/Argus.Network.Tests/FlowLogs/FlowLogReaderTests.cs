@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using Argus.Network.FlowLogs.Parsing;
+using Argus.Network.FlowLogs.Rules;
 using Argus.Tests;
 
 namespace Argus.Network.Tests.FlowLogs;
@@ -108,6 +109,75 @@ public sealed class FlowLogReaderTests
 
         Assert.Single(result.Problems);
         Assert.Equal(25, result.Records);
+    }
+
+    [Fact]
+    public void Concatenated_gzip_members_are_all_read_and_not_called_truncated()
+    {
+        // The fixture (a v5 header and 25 records), then two members of default-format records: the second
+        // header line is reported as a format switch, nothing as truncated.
+        var one = File.ReadAllBytes(TestPaths.Fixture("flow-logs", "v5-custom.log.gz"));
+        var two = Gzip("version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status\n"
+            + string.Concat(Enumerable.Range(0, 7).Select(i => SmallNetwork.Record("eni-web", "198.51.100.7", "10.0.1.10", 50000 + i, 443, 1_700_000_000) + "\n")));
+        var three = Gzip(SmallNetwork.Record("eni-web", "198.51.100.8", "10.0.1.10", 40000, 443, 1_700_000_000) + "\n");
+
+        var result = FlowLogReader.Read(new MemoryStream([.. one, .. two, .. three]), "cat.log.gz", null, new CountingSink());
+
+        Assert.DoesNotContain(result.Problems, p => p.Contains("gzip", StringComparison.Ordinal));
+        Assert.Equal("line 27: a header line switches the format to version 2 (14 fields)", Assert.Single(result.Problems));
+        Assert.Equal(25 + 7 + 1, result.Records);
+        Assert.Equal(0, result.MalformedLines);
+    }
+
+    [Theory]
+    [InlineData(4)]
+    [InlineData(40)]
+    public void A_multi_member_gzip_cut_in_its_last_member_is_reported_with_file_and_line(int cutBytes)
+    {
+        var one = File.ReadAllBytes(TestPaths.Fixture("flow-logs", "v5-custom.log.gz"));
+        var two = Gzip(string.Concat(Enumerable.Range(0, 300).Select(i => SmallNetwork.Record("eni-web", "198.51.100.7", "10.0.1.10", 50000 + i, 443, 1_700_000_000) + "\n")));
+        var folder = TestPaths.NewTempFolder();
+        try
+        {
+            File.WriteAllBytes(Path.Combine(folder, "cut.log.gz"), [.. one, .. two[..^cutBytes]]);
+
+            var report = Fixtures.Analyse(SnapshotRuleModel.FromDocuments(SmallNetwork.Documents()), folder);
+
+            var problem = Assert.Single(report.Problems);
+            Assert.Matches(@"cut\.log\.gz: gzip stream ends early \(truncated file\?\) in line \d+", problem);
+            var source = report.Sources.Single();
+            Assert.InRange(source.Records, 25, 25 + 300 - (cutBytes > 8 ? 1 : 0));
+            Assert.Contains("ends early", source.Problems.Single(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_gzip_cut_mid_line_reports_the_partial_line()
+    {
+        var text = string.Concat(Enumerable.Range(0, 2000).Select(i => SmallNetwork.Record("eni-web", "198.51.100.7", "10.0.1.10", 1024 + i, 443, 1_700_000_000) + "\n"));
+        var bytes = Gzip(text);
+
+        var result = FlowLogReader.Read(new MemoryStream(bytes[..(bytes.Length / 2)]), "half.gz", null, new CountingSink());
+
+        Assert.Contains("ends early", Assert.Single(result.Problems), StringComparison.Ordinal);
+        Assert.InRange(result.Records, 1, 1999);
+        Assert.True(result.MalformedLines <= 1);
+        Assert.All(result.BadLines, b => Assert.EndsWith("(truncated last line, no trailing newline)", b.Reason, StringComparison.Ordinal));
+    }
+
+    private static byte[] Gzip(string text)
+    {
+        using var gz = new MemoryStream();
+        using (var z = new GZipStream(gz, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            z.Write(Encoding.ASCII.GetBytes(text));
+        }
+
+        return gz.ToArray();
     }
 
     [Fact]

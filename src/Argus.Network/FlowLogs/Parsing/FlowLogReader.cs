@@ -7,7 +7,9 @@ namespace Argus.Network.FlowLogs.Parsing;
 /// Streams flow log text (plain or gzip, told apart by the gzip magic bytes) line by line into a sink, with a
 /// fixed-size buffer whatever the input size. The first line may be a header naming the fields; a header line
 /// later on switches the format (files concatenated from flow logs of different versions). Bad lines are
-/// counted and listed with their line number; nothing in the input makes reading throw.
+/// counted and listed with their line number; nothing in the input makes reading throw. Gzip input may hold
+/// several members (<c>cat a.gz b.gz</c>, log shippers that append): all are read, and only a stream that really
+/// ends inside a member is reported as truncated.
 /// </summary>
 public static class FlowLogReader
 {
@@ -25,6 +27,7 @@ public static class FlowLogReader
     public static FlowLogSourceResult Read(Stream stream, string source, FlowLogFormat? format, IFlowRecordSink sink, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        _ = StrictGzip.Active;
         var peek = new byte[2];
         var peeked = 0;
         var problems = new List<string>();
@@ -46,10 +49,22 @@ public static class FlowLogReader
             state.Gzip = gzip;
             using var tail = new GzipTailStream(peek, peeked, stream);
             using var text = gzip ? new GZipStream(tail, CompressionMode.Decompress) : (Stream)tail;
-            ReadLines(text, state, ct);
-            if (gzip && tail.LastUInt32 is { } size && size != (uint)state.TextBytes)
+            try
             {
-                problems.Add($"gzip stream ends early (truncated file?): its trailer does not match the {state.TextBytes:N0} bytes decompressed; the records before the cut were read");
+                ReadLines(text, state, ct);
+            }
+            catch (InvalidDataException e) when (tail.AtEnd)
+            {
+                // Strict validation throws when the input ends inside a member: a real cut, not a later member.
+                problems.Add(Truncated(state) + $" ({e.Message.TrimEnd('.')})");
+                return state.Result();
+            }
+
+            // Without strict validation (the switch was read before this class ran) only the last member's
+            // length field can be checked, and only when the file is a single member.
+            if (gzip && !StrictGzip.Active && tail.LastUInt32 is { } size && size != (uint)state.TextBytes)
+            {
+                problems.Add(Truncated(state) + ": the last gzip member's length field does not match the text read (or the file holds several members, which this process cannot tell apart)");
             }
         }
         catch (InvalidDataException e)
@@ -64,6 +79,9 @@ public static class FlowLogReader
         return state.Result();
     }
 
+    private static string Truncated(State state) =>
+        $"gzip stream ends early (truncated file?) in line {state.LineNumber:N0}, after {state.TextBytes:N0} decompressed bytes; the records before the cut were read";
+
     private static void ReadLines(Stream text, State state, CancellationToken ct)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(BufferBytes);
@@ -74,7 +92,18 @@ public static class FlowLogReader
             while (true)
             {
                 ct.ThrowIfCancellationRequested();
-                var n = text.Read(buffer, filled, buffer.Length - filled);
+                int n;
+                try
+                {
+                    n = text.Read(buffer, filled, buffer.Length - filled);
+                }
+                catch (InvalidDataException) when (filled > 0 && !skippingLongLine)
+                {
+                    // The partial line before a cut is reported as such rather than lost.
+                    state.Line(buffer.AsSpan(0, filled), lastWithoutNewline: true);
+                    throw;
+                }
+
                 if (n == 0)
                 {
                     if (filled > 0 && !skippingLongLine)

@@ -2,8 +2,8 @@ namespace Argus.Network.FlowLogs.Parsing;
 
 /// <summary>
 /// A read-only stream that first replays bytes already peeked from the inner stream, then reads the inner stream,
-/// remembering the last 4 bytes it passed on: a gzip member's ISIZE trailer, which lets the reader notice a gzip
-/// file cut short (GZipStream ends such a stream silently).
+/// remembering whether it reached the end and the last 4 bytes it passed on (the last gzip member's ISIZE field),
+/// which tell the reader whether a gzip error came from a cut and, without strict validation, whether a single-member file was cut.
 /// </summary>
 internal sealed class GzipTailStream(byte[] peeked, int peekedCount, Stream inner) : ForwardReadStream
 {
@@ -12,6 +12,9 @@ internal sealed class GzipTailStream(byte[] peeked, int peekedCount, Stream inne
     private long total;
 
     public long Total => total;
+
+    /// <summary>True once the inner stream reported its end.</summary>
+    public bool AtEnd { get; private set; }
 
     /// <summary>The last 4 bytes read, little-endian, or null when fewer than 4 were read.</summary>
     public uint? LastUInt32 => total < 4 ? null : BitConverter.ToUInt32(tail);
@@ -28,6 +31,7 @@ internal sealed class GzipTailStream(byte[] peeked, int peekedCount, Stream inne
         else
         {
             n = inner.Read(buffer);
+            AtEnd |= n == 0 && !buffer.IsEmpty;
         }
 
         Remember(buffer[..n]);
