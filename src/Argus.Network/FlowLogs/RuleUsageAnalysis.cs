@@ -42,6 +42,6 @@ public static class RuleUsageAnalysis
         }
 
         progress?.Report(new FlowLogProgress(results.Count, bytes, analyzer.Records, results.Sum(r => r.MalformedLines), ""));
-        return RuleUsageEvaluator.Evaluate(analyzer, results);
+        return RuleUsageEvaluator.Evaluate(analyzer, results, DeliveryFileNames.MissingHours(results.Select(r => r.Source)));
     }
 }

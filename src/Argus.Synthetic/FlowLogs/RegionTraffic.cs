@@ -89,7 +89,8 @@ internal static class RegionTraffic
         {
             var hourStart = from.AddHours(h);
             var t0 = hourStart.ToUnixTimeSeconds();
-            var active = new HashSet<string>(StringComparer.Ordinal);
+            // Ten-minute slots per interface that have a record: AWS logs NODATA for the others.
+            var active = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var plan in plans)
             {
                 if (h != plan.ForcedHour && !random.Chance(0.35))
@@ -122,23 +123,37 @@ internal static class RegionTraffic
                         totals.Records++;
                     }
 
-                    active.Add(plan.Interface.Id);
+                    Mark(active, plan.Interface.Id, start - t0);
                 }
             }
 
             // A scanner knocking on telnet somewhere each hour: rejected, never a rule hit.
             var target = covered[random.Next(covered.Count)];
-            Line(Builder(byLog, logOf[target.Id]), facts.Account, target.Id, IPAddress.Parse("203.0.113.99"), target.Address, random.Next(32768, 61000), 23, 6, 1, 40, t0 + random.Next(3540), "REJECT");
+            var knock = random.Next(3540);
+            Line(Builder(byLog, logOf[target.Id]), facts.Account, target.Id, IPAddress.Parse("203.0.113.99"), target.Address, random.Next(32768, 61000), 23, 6, 1, 40, t0 + knock, "REJECT");
             totals.Records++;
-            active.Add(target.Id);
+            Mark(active, target.Id, knock);
 
             foreach (var eni in covered)
             {
-                var status = eni == skipData && h == hours / 2 ? "SKIPDATA" : active.Contains(eni.Id) ? null : "NODATA";
-                if (status is not null)
+                var slots = active.GetValueOrDefault(eni.Id);
+                for (var slot = 0; slot < SlotsPerHour; slot++)
                 {
-                    Builder(byLog, logOf[eni.Id]).Append(CultureInfo.InvariantCulture, $"2 {facts.Account} {eni.Id} - - - - - - - {t0} {t0 + 600} - {status}\n");
-                    totals.Records++;
+                    if (eni == skipData && h == hours / 2)
+                    {
+                        // AWS could not capture this interval: one SKIPDATA record for the hour's first slot.
+                        if (slot == 0)
+                        {
+                            Builder(byLog, logOf[eni.Id]).Append(CultureInfo.InvariantCulture, $"2 {facts.Account} {eni.Id} - - - - - - - {t0} {t0 + 600} - SKIPDATA\n");
+                            totals.Records++;
+                        }
+                    }
+                    else if ((slots & (1 << slot)) == 0)
+                    {
+                        var s = t0 + (slot * 600);
+                        Builder(byLog, logOf[eni.Id]).Append(CultureInfo.InvariantCulture, $"2 {facts.Account} {eni.Id} - - - - - - - {s} {s + 600} - NODATA\n");
+                        totals.Records++;
+                    }
                 }
             }
 
@@ -162,6 +177,11 @@ internal static class RegionTraffic
             }
         }
     }
+
+    private const int SlotsPerHour = 6;
+
+    private static void Mark(Dictionary<string, int> active, string interfaceId, long secondsIntoHour) =>
+        active[interfaceId] = active.GetValueOrDefault(interfaceId) | (1 << (int)Math.Clamp(secondsIntoHour / 600, 0, SlotsPerHour - 1));
 
     private static bool Covers(GroupRuleFact rule, (IPAddress Peer, int Protocol, int Port) a, RegionNetworkFacts facts, ILookup<string, NetworkInterfaceFact> members)
     {

@@ -17,11 +17,82 @@ public sealed class RuleVerdictTests : IDisposable
 
     private RuleUsageReport Run(IReadOnlyList<RawDocument> docs, params string[] lines)
     {
-        // A NODATA record two hours on keeps every interface's window over the minimum.
-        var all = lines.Concat(["2 111122223333 eni-web - - - - - - - " + (T0 + 7200) + " " + (T0 + 7260) + " - NODATA",
-                                "2 111122223333 eni-app - - - - - - - " + (T0 + 7200) + " " + (T0 + 7260) + " - NODATA"]).ToArray();
+        // NODATA every ten minutes for two hours, as AWS logs idle intervals: each interface's window is over the
+        // minimum and has no hole.
+        var all = lines.Concat(Idle("eni-web", T0, T0 + 7200)).Concat(Idle("eni-app", T0, T0 + 7200)).ToArray();
         Fixtures.WriteLog(folder, "a.log", all);
         return Fixtures.Analyse(SnapshotRuleModel.FromDocuments(docs), folder, Hour);
+    }
+
+    private static IEnumerable<string> Idle(string eni, long from, long to)
+    {
+        for (var t = from; t <= to; t += 600)
+        {
+            yield return $"2 111122223333 {eni} - - - - - - - {t} {t + 600} - NODATA";
+        }
+    }
+
+    [Fact]
+    public void A_hole_in_an_interfaces_logs_makes_its_rules_not_proven_unused()
+    {
+        // eni-web is silent for an hour while eni-app keeps logging: a lost file, a paused log, not an idle server.
+        var lines = new[] { SmallNetwork.Record("eni-web", "198.51.100.7", "10.0.1.10", 50000, 443, T0) }
+            .Concat(Idle("eni-web", T0, T0 + 1800)).Concat(Idle("eni-web", T0 + 5400, T0 + 7200)).Concat(Idle("eni-app", T0, T0 + 7200)).ToArray();
+        Fixtures.WriteLog(folder, "a.log", lines);
+
+        var report = Fixtures.Analyse(SnapshotRuleModel.FromDocuments(SmallNetwork.Documents()), folder, Hour);
+
+        var web = report.Interfaces.Single(i => i.InterfaceId == "eni-web");
+        Assert.False(web.Covered);
+        var hole = Assert.Single(web.Holes);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(T0 + 2400), hole.From);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(T0 + 5400), hole.To);
+        Assert.Equal("other interfaces kept logging", hole.Reason);
+        Assert.Contains("1 hole(s) in its logs, 50 minutes in all", web.Reason);
+        var ssh = report.Rules.Single(r => r.Rule.Key == "sg-web/ingress/tcp/22-22/10.0.0.0/8");
+        Assert.Equal(RuleVerdict.NotEvaluated, ssh.Verdict);
+        Assert.Contains("eni-web: 1 hole(s)", ssh.Reason);
+        Assert.Contains("\"holes\":[{", report.Findings.Single(f => f.CheckId == RuleUsageChecks.UnusedRule && f.ResourceId == ssh.Rule.Id).Evidence);
+        Assert.True(report.Interfaces.Single(i => i.InterfaceId == "eni-app").Covered);
+        Assert.Equal(RuleVerdict.Unused, report.Rules.Single(r => r.Rule.Key == "sg-app/ingress/tcp/8080-8080/sg-web").Verdict);
+    }
+
+    [Fact]
+    public void Logs_that_stop_early_leave_a_hole_up_to_the_windows_end_but_a_late_start_does_not()
+    {
+        var lines = Idle("eni-web", T0, T0 + 3600).Concat(Idle("eni-app", T0 + 3600, T0 + 7200)).ToArray();
+        Fixtures.WriteLog(folder, "a.log", lines);
+
+        var report = Fixtures.Analyse(SnapshotRuleModel.FromDocuments(SmallNetwork.Documents()), folder, new RuleUsageOptions { MinimumWindow = TimeSpan.FromMinutes(30) });
+
+        var hole = Assert.Single(report.Interfaces.Single(i => i.InterfaceId == "eni-web").Holes);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(T0 + 4200), hole.From);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(T0 + 7800), hole.To);
+        Assert.Empty(report.Interfaces.Single(i => i.InterfaceId == "eni-app").Holes);
+    }
+
+    [Fact]
+    public void Missing_S3_hour_files_are_reported_and_explain_the_hole()
+    {
+        var docs = SmallNetwork.Documents(flowLogTrafficType: "ALL");
+        var day = Path.Combine(folder, "AWSLogs", "111122223333", "vpcflowlogs", "eu-west-1", "2023", "11", "14");
+        Directory.CreateDirectory(day);
+        var hour0 = T0 - (T0 % 3600);
+        foreach (var h in new[] { 0, 1, 4, 5 })
+        {
+            var t = hour0 + (h * 3600);
+            var stamp = DateTimeOffset.FromUnixTimeSeconds(t).UtcDateTime.ToString("yyyyMMdd'T'HHmm'Z'", System.Globalization.CultureInfo.InvariantCulture);
+            Fixtures.WriteLog(day, $"111122223333_vpcflowlogs_eu-west-1_fl-1_{stamp}_0a1b2c3d.log",
+                [.. Idle("eni-web", t, t + 3000), .. Idle("eni-app", t, t + 3000)]);
+        }
+
+        var report = Fixtures.Analyse(SnapshotRuleModel.FromDocuments(docs), folder, Hour);
+
+        var gap = Assert.Single(report.DeliveryGaps);
+        Assert.Equal("fl-1", gap.FlowLogId);
+        Assert.Equal(2, gap.Hours);
+        Assert.All(report.Interfaces, i => Assert.StartsWith("S3 files are missing (fl-1: no S3 file for 2 hour(s)", Assert.Single(i.Holes).Reason, StringComparison.Ordinal));
+        Assert.DoesNotContain(report.Rules, r => r.Verdict == RuleVerdict.Unused);
     }
 
     [Fact]

@@ -1,8 +1,11 @@
 namespace Argus.Network.FlowLogs.Attribution;
 
 /// <summary>Per-interface counts while reading: coverage (records, window, skipped intervals) and attribution gaps.</summary>
-public sealed class InterfaceCounters
+public sealed class InterfaceCounters(ActivitySpans spans)
 {
+    /// <summary>When the interface had records: the holes between the spans are coverage holes.</summary>
+    public ActivitySpans Spans { get; } = spans;
+
     public long Records { get; internal set; }
 
     public long NoData { get; internal set; }
@@ -42,5 +45,7 @@ public sealed class InterfaceCounters
         {
             LastEnd = end;
         }
+
+        Spans.Add(start, end);
     }
 }

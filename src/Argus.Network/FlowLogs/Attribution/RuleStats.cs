@@ -23,6 +23,9 @@ public sealed class RuleStats(FirewallRule rule, RuleUsageOptions options)
 
     public long LastSeen { get; private set; } = -1;
 
+    /// <summary>Of <see cref="Hits"/>, the reply packets (network ACL entries only: a stateless ACL must let replies through).</summary>
+    public long ReplyHits { get; private set; }
+
     public int DistinctPeers => peers.Count;
 
     /// <summary>True when more peers were seen than counted: <see cref="DistinctPeers"/> is a lower bound.</summary>
@@ -36,9 +39,23 @@ public sealed class RuleStats(FirewallRule rule, RuleUsageOptions options)
 
     public IReadOnlyCollection<IpAddress128> Peers => peers;
 
-    internal void Hit(IpAddress128 peer, int protocol, int port, long bytes, long packets, long start, long end)
+    /// <summary>Where ephemeral (client) ports start in AWS's network ACL guidance: replies to ports from here on are one range.</summary>
+    public const int EphemeralFrom = 1024;
+
+    internal void Hit(IpAddress128 peer, int protocol, int port, long bytes, long packets, long start, long end, bool reply = false)
     {
         Hits++;
+        if (reply)
+        {
+            ReplyHits++;
+
+            // A reply goes to the initiator's ephemeral port: one range, not thousands of ports to list.
+            if (IpProtocols.HasPorts(protocol) && port >= EphemeralFrom)
+            {
+                port = EphemeralFrom;
+            }
+        }
+
         Bytes += Math.Max(0, bytes);
         Packets += Math.Max(0, packets);
         if (start >= 0 && (FirstSeen < 0 || start < FirstSeen))
@@ -62,7 +79,7 @@ public sealed class RuleStats(FirewallRule rule, RuleUsageOptions options)
 
         if (!UsageCapped)
         {
-            usage.Add(new UsageTuple(peer, protocol, IpProtocols.HasPorts(protocol) ? port : -1));
+            usage.Add(new UsageTuple(peer, protocol, IpProtocols.HasPorts(protocol) ? port : -1, reply));
             if (usage.Count > options.MaxUsageTuples)
             {
                 UsageCapped = true;
@@ -73,4 +90,5 @@ public sealed class RuleStats(FirewallRule rule, RuleUsageOptions options)
 }
 
 /// <summary>One peer on one protocol and port (-1 for protocols without ports).</summary>
-public readonly record struct UsageTuple(IpAddress128 Peer, int Protocol, int Port);
+/// <param name="Reply">A reply packet through a network ACL entry; its <see cref="Port"/> is <see cref="RuleStats.EphemeralFrom"/> for any ephemeral port.</param>
+public readonly record struct UsageTuple(IpAddress128 Peer, int Protocol, int Port, bool Reply = false);

@@ -11,7 +11,7 @@ namespace Argus.Network.FlowLogs.Attribution;
 /// TCP flags decide first (SYN from the initiator, SYN-ACK from the responder), then a connection seen before,
 /// then ports (the well-known or lower side is the server), then the first record seen. Network ACLs are
 /// stateless: every accepted packet crossing the subnet boundary, replies included, is attributed to the first
-/// entry that matches it. Addresses are the packet's own (<c>pkt-srcaddr</c>/<c>pkt-dstaddr</c>) where present.
+/// entry that matches it, and the same initiator logic marks which of its hits are replies. Addresses are the packet's own (<c>pkt-srcaddr</c>/<c>pkt-dstaddr</c>) where present.
 /// Reading a record allocates nothing once its interface and connection are known.
 /// </summary>
 public sealed class RuleUsageAnalyzer : IFlowRecordSink
@@ -51,13 +51,14 @@ public sealed class RuleUsageAnalyzer : IFlowRecordSink
         aclOut = new RuleStats[count][];
         foreach (var i in model.Interfaces)
         {
-            counters[i.Index] = new InterfaceCounters();
+            counters[i.Index] = new InterfaceCounters(new ActivitySpans(HoleTolerance(i), this.options.MaxSpansPerInterface));
             ingress[i.Index] = [.. i.IngressRules.Select(StatsOf)];
             egress[i.Index] = [.. i.EgressRules.Select(StatsOf)];
             aclIn[i.Index] = [.. i.AclInbound.Select(StatsOf)];
             aclOut[i.Index] = [.. i.AclOutbound.Select(StatsOf)];
         }
 
+        Activity = new ActivitySpans(this.options.HoleIntervals * (long)DefaultInterval(model), this.options.MaxSpansPerInterface);
         tracker = new ConnectionTracker(this.options.MaxTrackedConnections);
         since = this.options.Since?.ToUnixTimeSeconds() ?? long.MinValue;
         until = this.options.Until?.ToUnixTimeSeconds() ?? long.MaxValue;
@@ -83,6 +84,9 @@ public sealed class RuleUsageAnalyzer : IFlowRecordSink
     public long WindowStart { get; private set; } = -1;
 
     public long WindowEnd { get; private set; } = -1;
+
+    /// <summary>When any interface in the snapshot had records: tells a silent interface from a silent pipeline.</summary>
+    public ActivitySpans Activity { get; }
 
     /// <summary>Interfaces not in the snapshot, with their record counts (the first 10,000 seen).</summary>
     public IReadOnlyDictionary<string, long> UnknownInterfaces => unknownInterfaces;
@@ -125,6 +129,7 @@ public sealed class RuleUsageAnalyzer : IFlowRecordSink
 
         var c = counters[eni.Index];
         c.Seen(r.Start, r.End);
+        Activity.Add(r.Start, r.End);
         switch (r.LogStatus)
         {
             case FlowLogStatus.NoData:
@@ -195,7 +200,7 @@ public sealed class RuleUsageAnalyzer : IFlowRecordSink
                 {
                     if (s.Rule.Allow)
                     {
-                        s.Hit(remote, r.Protocol, r.DstPort, r.Bytes, r.Packets, r.Start, r.End);
+                        s.Hit(remote, r.Protocol, r.DstPort, r.Bytes, r.Packets, r.Start, r.End, reply: !forward);
                     }
                     else
                     {
@@ -207,6 +212,17 @@ public sealed class RuleUsageAnalyzer : IFlowRecordSink
             }
         }
     }
+
+    /// <summary>Several aggregation intervals of the flow logs capturing the interface (the longest, when several do).</summary>
+    private long HoleTolerance(InterfaceFacts i)
+    {
+        var intervals = model.FlowLogs.Where(f => f.ResourceId == i.Id || f.ResourceId == i.SubnetId || f.ResourceId == i.VpcId)
+            .Select(f => f.MaxAggregationInterval).DefaultIfEmpty(DefaultInterval(model));
+        return options.HoleIntervals * (long)intervals.Max();
+    }
+
+    private static int DefaultInterval(IRuleUsageModel model) =>
+        model.FlowLogs.Select(f => f.MaxAggregationInterval).DefaultIfEmpty(600).Max();
 
     private bool IsFromInitiator(ref FlowRecord r, int eniIndex, bool inbound, IpAddress128 local, int localPort, IpAddress128 remote, int remotePort)
     {

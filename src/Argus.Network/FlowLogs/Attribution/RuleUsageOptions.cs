@@ -15,6 +15,15 @@ public sealed record RuleUsageOptions
     /// </summary>
     public TimeSpan MinimumWindow { get; init; } = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// An interface without any record (not even NODATA) for longer than this many aggregation intervals of its
+    /// flow log has a hole in its logs: AWS writes a record or NODATA for every interval of a logged interface.
+    /// </summary>
+    public int HoleIntervals { get; init; } = 3;
+
+    /// <summary>Separate stretches of records kept per interface; an interface logged in more pieces is not covered.</summary>
+    public int MaxSpansPerInterface { get; init; } = 1024;
+
     /// <summary>A rule whose CIDR leaves at least this many host bits is broad by address (16: a /16 or wider for IPv4).</summary>
     public int BroadIpv4HostBits { get; init; } = 16;
 

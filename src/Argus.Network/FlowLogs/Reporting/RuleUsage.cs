@@ -18,4 +18,8 @@ public sealed record RuleUsage(
     DateTimeOffset? FirstSeen,
     DateTimeOffset? LastSeen,
     IReadOnlyList<string> InterfaceIds,
-    IReadOnlyList<SuggestedRule> Suggestion);
+    IReadOnlyList<SuggestedRule> Suggestion)
+{
+    /// <summary>Of <see cref="Hits"/>, reply packets (network ACL entries only).</summary>
+    public long ReplyHits { get; init; }
+}

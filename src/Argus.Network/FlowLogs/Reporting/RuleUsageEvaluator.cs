@@ -9,16 +9,19 @@ namespace Argus.Network.FlowLogs.Reporting;
 /// <summary>
 /// Turns what the analyzer counted into verdicts, coverage first: a rule is called unused only when the logs
 /// cover every interface it applies to (records seen, no SKIPDATA, a flow log that captures accepted traffic, a
-/// window at least <see cref="RuleUsageOptions.MinimumWindow"/> long); otherwise the report says why not.
+/// window at least <see cref="RuleUsageOptions.MinimumWindow"/> long, no hole inside it); otherwise the report
+/// says why not.
 /// </summary>
 public static class RuleUsageEvaluator
 {
-    public static RuleUsageReport Evaluate(RuleUsageAnalyzer analyzer, IReadOnlyList<FlowLogSourceResult> sources)
+    /// <param name="deliveryGaps">Hours flow logs delivered no S3 file (<see cref="Sources.DeliveryFileNames.MissingHours"/>), to explain holes.</param>
+    public static RuleUsageReport Evaluate(RuleUsageAnalyzer analyzer, IReadOnlyList<FlowLogSourceResult> sources, IReadOnlyList<DeliveryGap>? deliveryGaps = null)
     {
         ArgumentNullException.ThrowIfNull(analyzer);
         var model = analyzer.Model;
         var options = analyzer.Options;
-        var coverage = model.Interfaces.Select(i => Coverage(i, analyzer.CountersOf(i), model, options)).ToList();
+        deliveryGaps ??= [];
+        var coverage = model.Interfaces.Select(i => Coverage(i, analyzer.CountersOf(i), analyzer, deliveryGaps)).ToList();
         var byInterface = coverage.ToDictionary(c => c.InterfaceId, StringComparer.Ordinal);
 
         var appliesTo = new Dictionary<FirewallRule, List<string>>(ReferenceEqualityComparer.Instance);
@@ -30,8 +33,11 @@ public static class RuleUsageEvaluator
             }
         }
 
+        var aclNumbers = model.Rules.Where(r => r.Kind == FirewallRuleKind.NetworkAcl)
+            .GroupBy(r => (r.OwnerId, r.Direction))
+            .ToDictionary(g => g.Key, g => (IReadOnlySet<int>)g.Select(r => r.RuleNumber).ToHashSet());
         var rules = model.Rules
-            .Select(r => Judge(analyzer.StatsOf(r), appliesTo.TryGetValue(r, out var l) ? l : [], byInterface, options))
+            .Select(r => Judge(analyzer.StatsOf(r), appliesTo.TryGetValue(r, out var l) ? l : [], byInterface, options, aclNumbers.GetValueOrDefault((r.OwnerId, r.Direction))))
             .ToList();
         var groups = model.SecurityGroups.Select(g => JudgeGroup(g, rules, byInterface)).ToList();
         var report = new RuleUsageReport
@@ -50,15 +56,19 @@ public static class RuleUsageEvaluator
             Rules = rules,
             Groups = groups,
             Findings = [],
+            DeliveryGaps = deliveryGaps,
             Scopes = [.. model.Rules.Select(r => (r.Account, r.Region)).Concat(model.SecurityGroups.Select(g => (g.Account, g.Region)))
                 .Distinct().Order().Select(s => new Scope(Provider.Aws, s.Account, s.Region))],
         };
         return report with { Findings = RuleUsageFindings.From(report, byInterface) };
     }
 
-    private static InterfaceCoverage Coverage(InterfaceFacts i, InterfaceCounters c, IRuleUsageModel model, RuleUsageOptions options)
+    private static InterfaceCoverage Coverage(InterfaceFacts i, InterfaceCounters c, RuleUsageAnalyzer analyzer, IReadOnlyList<DeliveryGap> deliveryGaps)
     {
+        var model = analyzer.Model;
+        var options = analyzer.Options;
         var logs = model.FlowLogs.Where(f => f.ResourceId == i.Id || f.ResourceId == i.SubnetId || f.ResourceId == i.VpcId).ToList();
+        var holes = c.Records == 0 ? [] : Holes(c, analyzer, deliveryGaps.Where(g => logs.Any(l => l.FlowLogId == g.FlowLogId)).ToList());
         string? reason = null;
         if (c.Records == 0)
         {
@@ -74,6 +84,15 @@ public static class RuleUsageEvaluator
         {
             reason = $"{c.SkipData:N0} SKIPDATA record(s): AWS skipped records in those intervals";
         }
+        else if (c.Spans.Overflowed)
+        {
+            reason = $"its records fall into more than {options.MaxSpansPerInterface:N0} separate stretches: the holes between them are not known";
+        }
+        else if (holes.Count > 0)
+        {
+            var total = holes.Sum(h => (long)(h.To - h.From).TotalSeconds);
+            reason = $"{holes.Count} hole(s) in its logs, {Span(total)} in all, the first {holes[0]}";
+        }
         else if (TimeSpan.FromSeconds(Math.Max(0, c.LastEnd - c.FirstStart)) < options.MinimumWindow)
         {
             reason = $"its logs span {Span(c.LastEnd - c.FirstStart)}, less than the minimum window of {Span((long)options.MinimumWindow.TotalSeconds)}";
@@ -81,15 +100,38 @@ public static class RuleUsageEvaluator
 
         return new InterfaceCoverage(i.Id, i.Account, i.Region, i.VpcId, i.SubnetId, reason is null, reason, c.Records, c.NoData, c.SkipData,
             Time(c.FirstStart), Time(c.LastEnd), c.Accepted, c.Rejected, c.Replies, c.UnexplainedBySecurityGroups, c.UnexplainedByNetworkAcl,
-            [.. logs.Select(l => l.FlowLogId)]);
+            [.. logs.Select(l => l.FlowLogId)]) { Holes = holes };
     }
 
-    private static RuleUsage Judge(RuleStats s, List<string> interfaces, Dictionary<string, InterfaceCoverage> coverage, RuleUsageOptions options)
+    /// <summary>
+    /// Silences longer than several aggregation intervals between the interface's first record and the window's
+    /// end: AWS logs a record or NODATA every interval for a logged interface, so a silence is records not read.
+    /// Before its first record the interface may not have existed yet, so that is not a hole.
+    /// </summary>
+    private static List<CoverageHole> Holes(InterfaceCounters c, RuleUsageAnalyzer analyzer, List<DeliveryGap> deliveryGaps)
+    {
+        var silences = c.Spans.Gaps().ToList();
+        if (analyzer.WindowEnd - c.LastEnd > c.Spans.Tolerance)
+        {
+            silences.Add((c.LastEnd, analyzer.WindowEnd));
+        }
+
+        return [.. silences.Select(s =>
+        {
+            var files = deliveryGaps.Where(g => g.From.ToUnixTimeSeconds() < s.To && g.To.ToUnixTimeSeconds() > s.From).ToList();
+            var reason = files.Count > 0 ? $"S3 files are missing ({string.Join("; ", files)})"
+                : analyzer.Activity.Overlaps(s.From, s.To) ? "other interfaces kept logging"
+                : "no interface had records then";
+            return new CoverageHole(DateTimeOffset.FromUnixTimeSeconds(s.From), DateTimeOffset.FromUnixTimeSeconds(s.To), reason);
+        })];
+    }
+
+    private static RuleUsage Judge(RuleStats s, List<string> interfaces, Dictionary<string, InterfaceCoverage> coverage, RuleUsageOptions options, IReadOnlySet<int>? aclNumbers)
     {
         var rule = s.Rule;
         RuleUsage Result(RuleVerdict verdict, string reason, IReadOnlyList<SuggestedRule>? suggestion = null) =>
             new(rule, verdict, reason, s.Hits, s.Bytes, s.Packets, s.DistinctPeers, s.PeersCapped, Time(s.FirstSeen), Time(s.LastSeen),
-                interfaces, suggestion ?? []);
+                interfaces, suggestion ?? []) { ReplyHits = s.ReplyHits };
 
         if (rule.Kind == FirewallRuleKind.NetworkAcl && (!rule.Allow || rule.IsDefaultEntry))
         {
@@ -113,7 +155,7 @@ public static class RuleUsageEvaluator
                 return Result(RuleVerdict.Used, $"used; breadth not judged: {coverageGap}");
             }
 
-            var suggestion = TighterRuleSuggester.Suggest(s, options);
+            var suggestion = TighterRuleSuggester.Suggest(s, options, aclNumbers);
             return suggestion.Count > 0
                 ? Result(RuleVerdict.OverBroad, $"allows {rule.ProtocolAndPorts} {(rule.Direction == FlowDirection.Ingress ? "from" : "to")} {rule.Peer.Text}, but carried only: {string.Join("; ", suggestion)}", suggestion)
                 : Result(RuleVerdict.Used, s.UsageCapped ? "used by traffic too varied to narrow" : "used; not much broader than its traffic");
@@ -125,7 +167,9 @@ public static class RuleUsageEvaluator
         }
 
         return coverageGap is null
-            ? Result(RuleVerdict.Unused, $"no accepted traffic matched it on its {interfaces.Count} interface(s), all covered by the logs")
+            ? Result(RuleVerdict.Unused, rule.Kind == FirewallRuleKind.NetworkAcl
+                ? $"no accepted packet crossing its subnets' boundary, request or reply, met it first on its {interfaces.Count} interface(s), all covered by the logs"
+                : $"no accepted traffic matched it on its {interfaces.Count} interface(s), all covered by the logs")
             : Result(RuleVerdict.NotEvaluated, coverageGap);
     }
 

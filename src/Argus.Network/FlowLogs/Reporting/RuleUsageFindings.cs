@@ -36,7 +36,7 @@ public static class RuleUsageFindings
             };
             results.Add(Result(RuleUsageChecks.UnusedRule, rule.Id, rule.Account, rule.Region, status, Severity.Low, message, Evidence(report, u, coverage)));
 
-            if (rule.Kind == FirewallRuleKind.SecurityGroup && u.Hits > 0)
+            if (u.Hits > 0)
             {
                 var covered = !u.Reason.StartsWith("used; breadth not judged", StringComparison.Ordinal);
                 var (broadStatus, broadMessage) = u.Verdict == RuleVerdict.OverBroad
@@ -102,6 +102,11 @@ public static class RuleUsageFindings
             w.WriteString("verdict", u.Verdict.ToString());
             w.WriteString("reason", u.Reason);
             w.WriteNumber("hits", u.Hits);
+            if (r.Kind == FirewallRuleKind.NetworkAcl)
+            {
+                w.WriteNumber("replyHits", u.ReplyHits);
+            }
+
             w.WriteNumber("bytes", u.Bytes);
             w.WriteNumber("packets", u.Packets);
             w.WriteNumber("distinctPeers", u.DistinctPeers);
@@ -114,6 +119,12 @@ public static class RuleUsageFindings
                 foreach (var s in u.Suggestion)
                 {
                     w.WriteStartObject();
+                    if (s.RuleNumber > 0)
+                    {
+                        w.WriteNumber("ruleNumber", s.RuleNumber);
+                        w.WriteBoolean("forReplies", s.ForReplies);
+                    }
+
                     w.WriteString("protocol", IpProtocols.Name(s.Protocol));
                     if (s.FromPort >= 0)
                     {
@@ -187,6 +198,21 @@ public static class RuleUsageFindings
             WriteTime(w, "to", c.To);
             w.WriteNumber("records", c.Records);
             w.WriteNumber("skipData", c.SkipData);
+            if (c.Holes.Count > 0)
+            {
+                w.WriteStartArray("holes");
+                foreach (var h in c.Holes.Take(MaxListed))
+                {
+                    w.WriteStartObject();
+                    WriteTime(w, "from", h.From);
+                    WriteTime(w, "to", h.To);
+                    w.WriteString("reason", h.Reason);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
+
             w.WriteEndObject();
         }
 

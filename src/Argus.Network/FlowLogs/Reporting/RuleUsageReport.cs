@@ -40,6 +40,9 @@ public sealed record RuleUsageReport
     /// <summary>The accounts and regions the checks ran in (for resolving findings no longer reported).</summary>
     public required IReadOnlyList<Scope> Scopes { get; init; }
 
+    /// <summary>Hours a flow log delivered no S3 file between its first and last one (from the files' names).</summary>
+    public IReadOnlyList<DeliveryGap> DeliveryGaps { get; init; } = [];
+
     public long MalformedLines => Sources.Sum(s => s.MalformedLines);
 
     public IEnumerable<string> Problems => Sources.SelectMany(s => s.Problems.Select(p => $"{s.Source}: {p}"));

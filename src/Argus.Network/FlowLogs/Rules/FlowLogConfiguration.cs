@@ -21,4 +21,7 @@ public sealed record FlowLogConfiguration(
 {
     /// <summary>Accepted traffic is what proves a rule used; a REJECT-only flow log cannot.</summary>
     public bool CapturesAccepted => TrafficType is "ALL" or "ACCEPT";
+
+    /// <summary>Seconds per aggregation interval (60 or 600): each interface logs at least one record (or NODATA) per interval.</summary>
+    public int MaxAggregationInterval { get; init; } = 600;
 }

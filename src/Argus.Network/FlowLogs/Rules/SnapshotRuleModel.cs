@@ -129,7 +129,10 @@ public sealed class SnapshotRuleModel : IRuleUsageModel
                         flowLogs.Add(new FlowLogConfiguration(
                             Text(f, "FlowLogId") ?? "", doc.Account, doc.Region, Text(f, "ResourceId") ?? "",
                             Text(f, "TrafficType") ?? "ALL", Text(f, "LogDestinationType") ?? "cloud-watch-logs",
-                            Text(f, "LogDestination"), Text(f, "LogGroupName"), Text(f, "LogFormat"), Text(f, "FlowLogStatus")));
+                            Text(f, "LogDestination"), Text(f, "LogGroupName"), Text(f, "LogFormat"), Text(f, "FlowLogStatus"))
+                        {
+                            MaxAggregationInterval = Int(f, "MaxAggregationInterval") is { } interval and > 0 ? interval : 600,
+                        });
                     }
 
                     break;
