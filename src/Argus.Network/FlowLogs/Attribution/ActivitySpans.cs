@@ -41,12 +41,13 @@ public sealed class ActivitySpans(long toleranceSeconds, int maxSpans)
         var n = spans.Count;
         if (n > 0)
         {
+            // Records a little out of order (starts scattered within an interval) still only touch the last span.
             var last = spans[n - 1];
-            if (start >= last.Start && start <= last.End + Tolerance)
+            if (start <= last.End + Tolerance && end >= last.Start - Tolerance && (n == 1 || start > spans[n - 2].End + Tolerance))
             {
-                if (end > last.End)
+                if (end > last.End || start < last.Start)
                 {
-                    spans[n - 1] = (last.Start, end);
+                    spans[n - 1] = (Math.Min(start, last.Start), Math.Max(end, last.End));
                 }
 
                 return;
