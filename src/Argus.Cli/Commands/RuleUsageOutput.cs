@@ -147,6 +147,7 @@ public static class RuleUsageOutput
             vpcs = report.Vpcs,
             subnets = report.Subnets,
             interfaces = report.Interfaces,
+            deliveryGaps = report.DeliveryGaps,
         },
         rules = Ordered(report.Rules).Select(r => new
         {
@@ -162,7 +163,7 @@ public static class RuleUsageOutput
             ports = r.Rule.ProtocolAndPorts,
             peer = r.Rule.Peer.Text,
             ruleNumber = r.Rule.Kind == FirewallRuleKind.NetworkAcl ? r.Rule.RuleNumber : (int?)null,
-            r.Hits, r.Bytes, r.Packets, r.DistinctPeers, r.PeersCapped, r.FirstSeen, r.LastSeen,
+            r.Hits, replyHits = r.Rule.Kind == FirewallRuleKind.NetworkAcl ? r.ReplyHits : (long?)null, r.Bytes, r.Packets, r.DistinctPeers, r.PeersCapped, r.FirstSeen, r.LastSeen,
             interfaces = r.InterfaceIds,
             suggestion = r.Suggestion.Select(s => s.ToString()),
             r.Reason,

@@ -44,6 +44,9 @@ public sealed class RuleUsageAnalyzer : IFlowRecordSink
         }
 
         var count = model.Interfaces.Count == 0 ? 0 : model.Interfaces.Max(i => i.Index) + 1;
+        var defaultInterval = model.FlowLogs.Select(f => f.MaxAggregationInterval).DefaultIfEmpty(600).Max();
+        var intervals = model.FlowLogs.GroupBy(f => f.ResourceId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Max(f => f.MaxAggregationInterval), StringComparer.Ordinal);
         counters = new InterfaceCounters[count];
         ingress = new RuleStats[count][];
         egress = new RuleStats[count][];
@@ -51,14 +54,14 @@ public sealed class RuleUsageAnalyzer : IFlowRecordSink
         aclOut = new RuleStats[count][];
         foreach (var i in model.Interfaces)
         {
-            counters[i.Index] = new InterfaceCounters(new ActivitySpans(HoleTolerance(i), this.options.MaxSpansPerInterface));
+            counters[i.Index] = new InterfaceCounters(new ActivitySpans(HoleTolerance(i, intervals, defaultInterval), this.options.MaxSpansPerInterface));
             ingress[i.Index] = [.. i.IngressRules.Select(StatsOf)];
             egress[i.Index] = [.. i.EgressRules.Select(StatsOf)];
             aclIn[i.Index] = [.. i.AclInbound.Select(StatsOf)];
             aclOut[i.Index] = [.. i.AclOutbound.Select(StatsOf)];
         }
 
-        Activity = new ActivitySpans(this.options.HoleIntervals * (long)DefaultInterval(model), this.options.MaxSpansPerInterface);
+        Activity = new ActivitySpans(this.options.HoleIntervals * (long)defaultInterval, this.options.MaxSpansPerInterface);
         tracker = new ConnectionTracker(this.options.MaxTrackedConnections);
         since = this.options.Since?.ToUnixTimeSeconds() ?? long.MinValue;
         until = this.options.Until?.ToUnixTimeSeconds() ?? long.MaxValue;
@@ -214,15 +217,19 @@ public sealed class RuleUsageAnalyzer : IFlowRecordSink
     }
 
     /// <summary>Several aggregation intervals of the flow logs capturing the interface (the longest, when several do).</summary>
-    private long HoleTolerance(InterfaceFacts i)
+    private long HoleTolerance(InterfaceFacts i, Dictionary<string, int> intervalByResource, int defaultInterval)
     {
-        var intervals = model.FlowLogs.Where(f => f.ResourceId == i.Id || f.ResourceId == i.SubnetId || f.ResourceId == i.VpcId)
-            .Select(f => f.MaxAggregationInterval).DefaultIfEmpty(DefaultInterval(model));
-        return options.HoleIntervals * (long)intervals.Max();
-    }
+        var interval = -1;
+        foreach (var resource in new[] { i.Id, i.SubnetId, i.VpcId })
+        {
+            if (resource is not null && intervalByResource.TryGetValue(resource, out var v))
+            {
+                interval = Math.Max(interval, v);
+            }
+        }
 
-    private static int DefaultInterval(IRuleUsageModel model) =>
-        model.FlowLogs.Select(f => f.MaxAggregationInterval).DefaultIfEmpty(600).Max();
+        return options.HoleIntervals * (long)(interval < 0 ? defaultInterval : interval);
+    }
 
     private bool IsFromInitiator(ref FlowRecord r, int eniIndex, bool inbound, IpAddress128 local, int localPort, IpAddress128 remote, int remotePort)
     {

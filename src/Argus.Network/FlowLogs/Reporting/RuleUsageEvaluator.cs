@@ -21,7 +21,8 @@ public static class RuleUsageEvaluator
         var model = analyzer.Model;
         var options = analyzer.Options;
         deliveryGaps ??= [];
-        var coverage = model.Interfaces.Select(i => Coverage(i, analyzer.CountersOf(i), analyzer, deliveryGaps)).ToList();
+        var logsByResource = model.FlowLogs.ToLookup(f => f.ResourceId, StringComparer.Ordinal);
+        var coverage = model.Interfaces.Select(i => Coverage(i, analyzer.CountersOf(i), analyzer, logsByResource, deliveryGaps)).ToList();
         var byInterface = coverage.ToDictionary(c => c.InterfaceId, StringComparer.Ordinal);
 
         var appliesTo = new Dictionary<FirewallRule, List<string>>(ReferenceEqualityComparer.Instance);
@@ -63,12 +64,12 @@ public static class RuleUsageEvaluator
         return report with { Findings = RuleUsageFindings.From(report, byInterface) };
     }
 
-    private static InterfaceCoverage Coverage(InterfaceFacts i, InterfaceCounters c, RuleUsageAnalyzer analyzer, IReadOnlyList<DeliveryGap> deliveryGaps)
+    private static InterfaceCoverage Coverage(InterfaceFacts i, InterfaceCounters c, RuleUsageAnalyzer analyzer, ILookup<string, FlowLogConfiguration> logsByResource,
+        IReadOnlyList<DeliveryGap> deliveryGaps)
     {
-        var model = analyzer.Model;
         var options = analyzer.Options;
-        var logs = model.FlowLogs.Where(f => f.ResourceId == i.Id || f.ResourceId == i.SubnetId || f.ResourceId == i.VpcId).ToList();
-        var holes = c.Records == 0 ? [] : Holes(c, analyzer, deliveryGaps.Where(g => logs.Any(l => l.FlowLogId == g.FlowLogId)).ToList());
+        var logs = logsByResource[i.Id].Concat(i.SubnetId is null ? [] : logsByResource[i.SubnetId]).Concat(i.VpcId is null ? [] : logsByResource[i.VpcId]).ToList();
+        var holes = c.Records == 0 ? [] : Holes(c, analyzer, deliveryGaps.Count == 0 ? [] : [.. deliveryGaps.Where(g => logs.Any(l => l.FlowLogId == g.FlowLogId))]);
         string? reason = null;
         if (c.Records == 0)
         {

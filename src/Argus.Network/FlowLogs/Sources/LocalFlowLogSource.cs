@@ -32,5 +32,7 @@ public sealed class LocalFlowLogSource(string path) : IFlowLogSource
     }
 
     private static FlowLogInput Input(string file) =>
-        new(file, _ => new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), null, new FileInfo(file).Length);
+        // Unbuffered: GZipStream already reads in 8 KiB chunks, and a 64 KiB FileStream buffer per file was most of
+        // the allocation per record (about 60 bytes) and measured a fifth slower for parse + attribution from gzip.
+        new(file, _ => new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan), null, new FileInfo(file).Length);
 }
