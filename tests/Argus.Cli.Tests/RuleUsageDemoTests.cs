@@ -51,5 +51,9 @@ public sealed class RuleUsageDemoTests
         Assert.Contains(interfaces, i => i.GetProperty("vpcId").GetString() == "vpc-028f7f19d414cc767" && !i.GetProperty("covered").GetBoolean()
             && i.GetProperty("reason").GetString()!.Contains("no flow log"));
         Assert.Contains(interfaces, i => i.GetProperty("skipData").GetInt64() > 0);
+
+        // The generator logs a record or NODATA for every interval of a logged interface: no holes.
+        Assert.All(interfaces, i => Assert.Empty(i.GetProperty("holes").EnumerateArray()));
+        Assert.Empty(root.GetProperty("coverage").GetProperty("deliveryGaps").EnumerateArray());
     }
 }

@@ -139,19 +139,12 @@ internal static class RegionTraffic
                 var slots = active.GetValueOrDefault(eni.Id);
                 for (var slot = 0; slot < SlotsPerHour; slot++)
                 {
-                    if (eni == skipData && h == hours / 2)
-                    {
-                        // AWS could not capture this interval: one SKIPDATA record for the hour's first slot.
-                        if (slot == 0)
-                        {
-                            Builder(byLog, logOf[eni.Id]).Append(CultureInfo.InvariantCulture, $"2 {facts.Account} {eni.Id} - - - - - - - {t0} {t0 + 600} - SKIPDATA\n");
-                            totals.Records++;
-                        }
-                    }
-                    else if ((slots & (1 << slot)) == 0)
+                    // One interval AWS could not capture (SKIPDATA) on one interface; NODATA where nothing was logged.
+                    var status = eni == skipData && h == hours / 2 && slot == 0 ? "SKIPDATA" : (slots & (1 << slot)) == 0 ? "NODATA" : null;
+                    if (status is not null)
                     {
                         var s = t0 + (slot * 600);
-                        Builder(byLog, logOf[eni.Id]).Append(CultureInfo.InvariantCulture, $"2 {facts.Account} {eni.Id} - - - - - - - {s} {s + 600} - NODATA\n");
+                        Builder(byLog, logOf[eni.Id]).Append(CultureInfo.InvariantCulture, $"2 {facts.Account} {eni.Id} - - - - - - - {s} {s + 600} - {status}\n");
                         totals.Records++;
                     }
                 }

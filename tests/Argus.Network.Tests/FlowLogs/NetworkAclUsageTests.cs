@@ -36,14 +36,7 @@ public sealed class NetworkAclUsageTests : IDisposable
 
     private RuleUsageReport Run(params string[] traffic)
     {
-        var idle = new List<string>();
-        for (var t = T0; t <= T0 + 7200; t += 600)
-        {
-            idle.Add($"2 111122223333 eni-web - - - - - - - {t} {t + 600} - NODATA");
-            idle.Add($"2 111122223333 eni-app - - - - - - - {t} {t + 600} - NODATA");
-        }
-
-        Fixtures.WriteLog(folder, "a.log", [.. traffic, .. idle]);
+        Fixtures.WriteLog(folder, "a.log", [.. traffic, .. SmallNetwork.Idle("eni-web", T0, T0 + 7200), .. SmallNetwork.Idle("eni-app", T0, T0 + 7200)]);
         return Fixtures.Analyse(SnapshotRuleModel.FromDocuments(Documents()), folder, new RuleUsageOptions { MinimumWindow = TimeSpan.FromHours(1) });
     }
 

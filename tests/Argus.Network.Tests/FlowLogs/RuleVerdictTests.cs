@@ -24,13 +24,7 @@ public sealed class RuleVerdictTests : IDisposable
         return Fixtures.Analyse(SnapshotRuleModel.FromDocuments(docs), folder, Hour);
     }
 
-    private static IEnumerable<string> Idle(string eni, long from, long to)
-    {
-        for (var t = from; t <= to; t += 600)
-        {
-            yield return $"2 111122223333 {eni} - - - - - - - {t} {t + 600} - NODATA";
-        }
-    }
+    private static IEnumerable<string> Idle(string eni, long from, long to) => SmallNetwork.Idle(eni, from, to);
 
     [Fact]
     public void A_hole_in_an_interfaces_logs_makes_its_rules_not_proven_unused()

@@ -61,6 +61,15 @@ internal static class SmallNetwork
         return docs;
     }
 
+    /// <summary>NODATA every ten minutes from <paramref name="from"/> to <paramref name="to"/>, as AWS logs an idle interface.</summary>
+    public static IEnumerable<string> Idle(string eni, long from, long to)
+    {
+        for (var t = from; t <= to; t += 600)
+        {
+            yield return $"2 111122223333 {eni} - - - - - - - {t} {t + 600} - NODATA";
+        }
+    }
+
     /// <summary>A default-format record on eni-web: 1,000 bytes, start t, end t+60.</summary>
     public static string Record(string eni, string src, string dst, int srcPort, int dstPort, long t, string action = "ACCEPT", int protocol = 6) =>
         $"2 111122223333 {eni} {src} {dst} {srcPort} {dstPort} {protocol} 10 1000 {t} {t + 60} {action} OK";
