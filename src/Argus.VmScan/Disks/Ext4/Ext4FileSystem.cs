@@ -148,6 +148,12 @@ internal sealed class Ext4FileSystem
     {
         var extents = new List<Ext4Extent>();
         var visited = new HashSet<long>();
+        if (inode.HasFlag(Ext4Inode.FlagInlineData))
+        {
+            // The bytes live in i_block itself; ReadAsync reads them from there.
+            return extents;
+        }
+
         if (inode.HasFlag(Ext4Inode.FlagExtents))
         {
             await WalkExtentsAsync(inode, inode.Block, -1, visited, extents, ct).ConfigureAwait(false);
