@@ -146,3 +146,28 @@ internal sealed class RootfsFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>Partitioned images: sfdisk writes the table, mke2fs -E offset= puts a file system inside a partition.</summary>
+internal static class PartitionedImages
+{
+    /// <summary>A sparse image of <paramref name="bytes"/> with the table an sfdisk script describes; returns the partitions' (start, size) in bytes as sfdisk reports them.</summary>
+    public static IReadOnlyList<(long Start, long Size)> Create(string image, long bytes, string script)
+    {
+        using (var file = new FileStream(image, FileMode.Create))
+        {
+            file.SetLength(bytes);
+        }
+
+        DiskImages.Run("sfdisk", $"-q \"{image}\"", script);
+        using var json = System.Text.Json.JsonDocument.Parse(DiskImages.Run("sfdisk", $"-J \"{image}\""));
+        return json.RootElement.GetProperty("partitiontable").GetProperty("partitions").EnumerateArray()
+            .Select(p => (p.GetProperty("start").GetInt64() * 512, p.GetProperty("size").GetInt64() * 512))
+            .ToList();
+    }
+
+    /// <summary>Writes an ext file system of <paramref name="source"/> into the partition at (start, size) of an existing image.</summary>
+    public static void MakeExtAt(string image, (long Start, long Size) partition, string source, string options = "-t ext4")
+    {
+        DiskImages.Run("mke2fs", $"-q -F {options} -E offset={partition.Start} -d \"{source}\" \"{image}\" {partition.Size / 1024}k");
+    }
+}
