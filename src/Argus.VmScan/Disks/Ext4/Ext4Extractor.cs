@@ -170,9 +170,10 @@ internal sealed class Ext4Extractor(Ext4FileSystem fs, IReadOnlyList<IFileCatalo
         }
 
         // A sparse placeholder with the real size and execute bits lets each cataloguer's Wants decide as on a mounted disk.
+        // Sizes over the per-file limit are capped just past it (an absurd size cannot be a real file); such files are never copied.
         await using (var placeholder = new FileStream(host, FileMode.Create, FileAccess.Write, FileShare.None))
         {
-            placeholder.SetLength(inode.Size);
+            placeholder.SetLength(Math.Min(inode.Size, limits.MaxFileBytes + 1));
         }
 
         if (!OperatingSystem.IsWindows())
