@@ -28,6 +28,10 @@ public sealed class DiskScanner(VulnerabilityScanner scanner, DiskScanLimits? li
         {
             return [new FileSystemScan("partition table", "unknown", null, $"corrupt partition table {e.Message}")];
         }
+        catch (IOException e)
+        {
+            return [new FileSystemScan("partition table", "unknown", null, $"the partition table could not be read: {e.Message}")];
+        }
 
         var scans = new List<FileSystemScan>();
         foreach (var partition in table.Partitions)
@@ -42,20 +46,26 @@ public sealed class DiskScanner(VulnerabilityScanner scanner, DiskScanLimits? li
 
     private async Task<FileSystemScan> ScanPartitionAsync(SubDevice device, DiskPartition partition, string target, IReadOnlyList<string> tableNotices, DateTimeOffset at, CancellationToken ct)
     {
-        var type = await FileSystemProbe.DetectAsync(device, ct).ConfigureAwait(false);
-        if (type != "ext")
-        {
-            return new FileSystemScan(partition.Description, type, null, FileSystemProbe.Unsupported(type));
-        }
-
+        string type;
         Ext4FileSystem fs;
         try
         {
+            type = await FileSystemProbe.DetectAsync(device, ct).ConfigureAwait(false);
+            if (type != "ext")
+            {
+                return new FileSystemScan(partition.Description, type, null, FileSystemProbe.Unsupported(type));
+            }
+
             fs = await Ext4FileSystem.OpenAsync(device, device.Start, ct).ConfigureAwait(false);
         }
         catch (DiskFormatException e)
         {
             return new FileSystemScan(partition.Description, "ext", null, $"corrupt ext superblock or group descriptors {e.Message}");
+        }
+        catch (IOException e)
+        {
+            // A device read that failed (an EBS block whose checksum does not match): this partition only.
+            return new FileSystemScan(partition.Description, "unknown", null, $"could not be read: {e.Message}");
         }
 
         var typeName = fs.Superblock.TypeName;
