@@ -44,5 +44,11 @@ if (args.Length > 0 && args[0] == "flowlogs")
     return FlowLogBenchmark.Run(args[1..]);
 }
 
+// `vm-direct` scans an ext4 image of the Debian root through the EBS direct APIs of a local stand-in.
+if (args.Length > 0 && args[0] == "vm-direct")
+{
+    return VmDirectBenchmark.Run(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ImportBenchmark).Assembly).Run(args);
 return 0;

@@ -34,6 +34,7 @@ public static class ArgusApp
         root.Subcommands.Add(DoctorCommand.Create(context));
         root.Subcommands.Add(FsCommand.Create(context));
         root.Subcommands.Add(ImageCommand.Create(context));
+        root.Subcommands.Add(DiskCommand.Create(context));
         root.Subcommands.Add(OsvCommand.Create(context));
         root.Subcommands.Add(ReachCommand.Create(context));
         root.Subcommands.Add(ExposureCommand.Create(context));
