@@ -54,7 +54,7 @@ public static class ArgusApp
     private static readonly string[] HelpOrder =
     [
         "demo", "scan", "collect", "import", "export", "snapshots", "inventory", "diff",
-        "findings", "compliance", "checks", "reach", "exposure", "topology", "rule-usage", "k8s", "image", "fs", "osv",
+        "findings", "compliance", "checks", "reach", "exposure", "topology", "rule-usage", "k8s", "image", "fs", "disk", "vm-scan", "osv",
         "permissions", "onboarding", "doctor",
     ];
 
