@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Argus.Aws.Operations;
 using Argus.Core.Json;
 using Argus.Core.Model;
@@ -46,16 +45,15 @@ public sealed class DlmVolumeCoverageCheck : RegionalCheck
             var types = details?.GetArray("ResourceTypes").Select(t => t.GetString()).ToList() ?? [];
             if (details is { } d && (types.Contains("VOLUME") || types.Contains("INSTANCE")))
             {
-                targets.Add((id, Ec2Items.Tags(JsonDocument.Parse($"{{\"Tags\":{d.GetProperty("TargetTags").GetRawText()}}}").RootElement)));
+                targets.Add((id, Ec2Items.TagList(d.GetArray("TargetTags"))));
             }
         }
 
-        foreach (var volume in PostureContext.Items(volumes))
+        foreach (var (_, item) in Ec2Index.Volumes(context, account, region, volumes))
         {
-            var id = volume.GetString("VolumeId") ?? "";
-            var tags = Ec2Items.Tags(volume);
+            var (id, tags) = (item.Id, item.Tags);
             var covering = targets.Where(t => t.Tags.Count > 0 && t.Tags.All(kv => tags.TryGetValue(kv.Key, out var v) && v == kv.Value)).Select(t => t.Policy).ToList();
-            yield return Verdict(covering.Count > 0, Ec2Items.Arn(account, region, "volume", id), account, region,
+            yield return Verdict(covering.Count > 0, item.Arn, account, region,
                 $"{id} is snapshotted by {string.Join(", ", covering)}.", $"{id} ({Ec2Items.Name(tags, id)}) matches no enabled lifecycle policy.", new { VolumeId = id, policies = covering }, tags);
         }
     }
