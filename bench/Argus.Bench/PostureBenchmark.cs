@@ -15,7 +15,14 @@ public static class PostureBenchmark
         var name = Arg(args, "--preset") ?? "large";
         var seed = int.Parse(Arg(args, "--seed") ?? "42", System.Globalization.CultureInfo.InvariantCulture);
         var preset = SyntheticPresets.Find(name) ?? throw new ArgumentException($"unknown preset {name}");
-        Console.WriteLine($"preset {preset.Name}, seed {seed}");
+
+        // --accounts N / --interfaces N resize a preset, e.g. xlarge with 330,000 interfaces for a million resources.
+        preset = preset with
+        {
+            Accounts = Arg(args, "--accounts") is { } accounts ? int.Parse(accounts, System.Globalization.CultureInfo.InvariantCulture) : preset.Accounts,
+            NetworkInterfaces = Arg(args, "--interfaces") is { } interfaces ? int.Parse(interfaces, System.Globalization.CultureInfo.InvariantCulture) : preset.NetworkInterfaces,
+        };
+        Console.WriteLine($"preset {preset.Name} ({preset.Accounts} accounts, {preset.NetworkInterfaces:N0} interfaces), seed {seed}");
 
         var clock = Stopwatch.StartNew();
         var source = SyntheticEnvironment.Generate(preset, seed);
