@@ -3,7 +3,7 @@ using Argus.Core.Model;
 namespace Argus.Reporting;
 
 /// <summary>One account's posture: failed findings by severity and, per framework, how many requirements pass there.</summary>
-/// <param name="Results">Every open result of the account (pass included), so an account with none reads as not scanned.</param>
+/// <param name="Results">Every result of the account in the snapshot (passes included), so an account with none reads as not scanned.</param>
 public sealed record AccountPostureRow(string Account, string Name, IReadOnlyDictionary<Severity, int> Failed, IReadOnlyList<FrameworkPassRate> Frameworks, int Results)
 {
     public int FailedTotal => Failed.Values.Sum();
@@ -18,17 +18,17 @@ public sealed record FrameworkPassRate(string Framework, int Passed, int Require
     public double Rate => Requirements == 0 ? 0 : (double)Passed / Requirements;
 }
 
-/// <summary>The per-account summary of a snapshot's open findings.</summary>
+/// <summary>The per-account summary of a snapshot's results: its open findings and the passes recorded with them.</summary>
 public static class AccountPosture
 {
     /// <summary>
-    /// One row per account that has open results or is listed in <paramref name="accounts"/>, most failed critical
+    /// One row per account that has results or is listed in <paramref name="accounts"/>, most failed critical
     /// and high findings first; frameworks are those any result references, by id.
     /// </summary>
-    public static IReadOnlyList<AccountPostureRow> Of(IEnumerable<Finding> open, IReadOnlyList<AccountRow> accounts)
+    public static IReadOnlyList<AccountPostureRow> Of(IEnumerable<Finding> results, IReadOnlyList<AccountRow> accounts)
     {
         var names = accounts.GroupBy(a => a.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
-        var byAccount = open.GroupBy(f => f.Result.Account, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(f => f.Result).ToList(), StringComparer.Ordinal);
+        var byAccount = results.GroupBy(f => f.Result.Account, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(f => f.Result).ToList(), StringComparer.Ordinal);
         var frameworks = byAccount.Values.SelectMany(r => r).SelectMany(r => r.Frameworks).Select(f => f.Framework)
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 

@@ -122,7 +122,9 @@ public sealed record ReportData(
                 .ThenBy(f => f.Result.CheckId, StringComparer.Ordinal).ThenBy(f => f.Result.ResourceId, StringComparer.Ordinal).Take(MaxRows).ToList(),
             OpenBySeverity = open.Where(f => f.Result.Status == FindingStatus.Fail).GroupBy(f => f.Result.Severity).ToDictionary(g => g.Key, g => g.Count()),
             OpenFindings = open.Count,
-            AccountPosture = Reporting.AccountPosture.Of(open, accounts),
+            // Passing results are stored resolved (a pass is not an open finding), so pass rates read them apart.
+            AccountPosture = Reporting.AccountPosture.Of(
+                open.Concat(store.QueryFindings(new FindingQuery(Status: FindingStatus.Pass)).Where(f => f.LastSnapshotId == snapshot.Id && !f.IsOpen)), accounts),
         };
     }
 
