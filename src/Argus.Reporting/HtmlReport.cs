@@ -57,6 +57,7 @@ public static class HtmlReport
 
         WriteCoverage(data, w);
         WriteSeverities(data, w);
+        WriteAccountPosture(data, w);
         if (data.Analysis is { } analysis)
         {
             WriteCompliance(analysis, w);
@@ -135,6 +136,55 @@ public static class HtmlReport
         w.WriteLine("</div></section>");
     }
 
+    private static void WriteAccountPosture(ReportData data, TextWriter w)
+    {
+        var rows = data.AccountPosture.Where(r => r.Results > 0).ToList();
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var frameworks = rows[0].Frameworks.Select(f => f.Framework).ToList();
+        var linked = data.Findings.Count > 0;
+        var pick = linked ? " Select an account to show only its findings below." : "";
+        w.WriteLine($"<section id=\"accounts-posture\"><h2>Posture by account</h2><p class=\"note\">Open failed findings per account by severity, and per framework the share of requirements whose every check passes in that account (a failure, a manual step, missing data or a mute is not a pass).{pick} 'argus findings --account ID' lists one account's findings.</p>");
+        w.Write("<table class=\"accounts\"><thead><tr><th>Account</th><th>Name</th>");
+        foreach (var severity in SeverityOrder)
+        {
+            w.Write($"<th class=\"num\">{E(severity == Severity.Informational ? "Info" : severity.ToString())}</th>");
+        }
+
+        foreach (var framework in frameworks)
+        {
+            w.Write($"<th>{E(framework)} pass rate</th>");
+        }
+
+        w.WriteLine("</tr></thead><tbody>");
+        foreach (var row in rows)
+        {
+            var account = linked
+                ? $"<a href=\"#findings-section\" data-acct=\"{E(row.Account)}\" onclick=\"showAccount(this.dataset.acct)\">{Mono(row.Account)}</a>"
+                : Mono(row.Account);
+            w.Write($"<tr><td>{account}</td><td>{E(row.Name)}</td>");
+            foreach (var severity in SeverityOrder)
+            {
+                var n = row.Failed.GetValueOrDefault(severity);
+                w.Write(n == 0 ? "<td class=\"zero\">0</td>" : $"<td><span class=\"sev {Lower(severity)}\">{Num(n)}</span></td>");
+            }
+
+            foreach (var rate in row.Frameworks)
+            {
+                w.Write(rate.Requirements == 0
+                    ? "<td class=\"zero\">no results</td>"
+                    : $"<td class=\"rate\"><div class=\"mini\"><span style=\"width:{100 * rate.Rate:0.#}%\"></span></div> {100 * rate.Rate:0}% <small>({rate.Passed}/{rate.Requirements})</small></td>");
+            }
+
+            w.WriteLine("</tr>");
+        }
+
+        w.WriteLine("</tbody></table></section>");
+    }
+
     private static void WriteCompliance(ReportAnalysis analysis, TextWriter w)
     {
         if (analysis.Compliance.Count == 0)
@@ -202,10 +252,14 @@ public static class HtmlReport
         }
 
         var shown = data.Findings.Count < data.OpenFindings ? $" The {data.Findings.Count:N0} most severe of {data.OpenFindings:N0} are shown; 'argus findings' lists them all." : "";
-        w.WriteLine($"<section><h2>Findings</h2><p class=\"note\">Open findings of this snapshot, failures first, most severe first.{shown}</p>");
+        w.WriteLine($"<section id=\"findings-section\"><h2>Findings</h2><p class=\"note\">Open findings of this snapshot, failures first, most severe first.{shown}</p>");
         w.WriteLine("<div class=\"filters\"><input id=\"q\" type=\"search\" placeholder=\"Filter: check, resource, account, text\" oninput=\"filterFindings()\">");
         w.WriteLine("<select id=\"sev\" onchange=\"filterFindings()\"><option value=\"\">every severity</option>" + string.Concat(SeverityOrder.Select(s => $"<option>{s}</option>")) + "</select>");
         w.WriteLine("<select id=\"st\" onchange=\"filterFindings()\"><option value=\"\">every status</option>" + string.Concat(data.Findings.Select(f => f.Result.Status.ToString()).Distinct().Order().Select(s => $"<option>{s}</option>")) + "</select>");
+        var names = data.AccountPosture.Select(r => (Id: r.Account, r.Name)).Concat(data.Accounts.Select(a => (a.Id, a.Name))).Where(a => a.Name.Length > 0)
+            .GroupBy(a => a.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
+        w.WriteLine("<select id=\"acct\" onchange=\"filterFindings()\"><option value=\"\">every account</option>" + string.Concat(data.Findings.Select(f => f.Result.Account).Concat(data.AccountPosture.Where(r => r.Results > 0).Select(r => r.Account)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(a => $"<option value=\"{E(a)}\">{E(a)}{(names.GetValueOrDefault(a) is { Length: > 0 } name ? " " + E(name) : "")}</option>")) + "</select>");
         w.WriteLine("<span id=\"count\" class=\"note\"></span></div>");
         w.Write("<table id=\"findings\"><thead><tr>");
         foreach (var h in new[] { "Severity", "Status", "Check", "Resource", "Account", "Message" })
@@ -217,18 +271,22 @@ public static class HtmlReport
         foreach (var f in data.Findings)
         {
             var r = f.Result;
-            w.WriteLine($"<tr data-sev=\"{r.Severity}\" data-st=\"{r.Status}\"><td>{Sev(r.Severity.ToString())}</td><td>{E(r.Status.ToString())}</td><td>{Mono(r.CheckId)}</td><td>{Mono(r.ResourceId)}</td><td>{Mono(r.Account)}</td><td>{E(r.Message)}</td></tr>");
+            w.WriteLine($"<tr data-sev=\"{r.Severity}\" data-st=\"{r.Status}\" data-acct=\"{E(r.Account)}\"><td>{Sev(r.Severity.ToString())}</td><td>{E(r.Status.ToString())}</td><td>{Mono(r.CheckId)}</td><td>{Mono(r.ResourceId)}</td><td>{Mono(r.Account)}</td><td>{E(r.Message)}</td></tr>");
         }
 
         w.WriteLine("</tbody></table></section>");
         w.WriteLine("""
             <script>
             function filterFindings(){
-              var q=document.getElementById('q').value.toLowerCase(),s=document.getElementById('sev').value,t=document.getElementById('st').value,n=0;
+              var q=document.getElementById('q').value.toLowerCase(),s=document.getElementById('sev').value,t=document.getElementById('st').value,a=document.getElementById('acct').value,n=0;
               document.querySelectorAll('#findings tbody tr').forEach(function(r){
-                var ok=(!s||r.dataset.sev===s)&&(!t||r.dataset.st===t)&&(!q||r.textContent.toLowerCase().indexOf(q)>=0);
+                var ok=(!s||r.dataset.sev===s)&&(!t||r.dataset.st===t)&&(!a||r.dataset.acct===a)&&(!q||r.textContent.toLowerCase().indexOf(q)>=0);
                 r.style.display=ok?'':'none';if(ok)n++;});
               document.getElementById('count').textContent=n+' shown';
+            }
+            function showAccount(id){
+              document.getElementById('acct').value=id;
+              filterFindings();
             }
             </script>
             """);
@@ -304,6 +362,8 @@ public static class HtmlReport
         .legend{color:var(--muted);font-size:12px}.legend span{display:inline-block;width:10px;height:10px;border-radius:2px;margin:0 4px 0 10px}
         .filters{display:flex;gap:8px;align-items:center;margin:0 0 10px}.filters input{flex:1;padding:6px 10px;border:1px solid var(--line);border-radius:6px;font:inherit}.filters select{padding:5px;border:1px solid var(--line);border-radius:6px;font:inherit}
         .path{font-size:12px;color:var(--muted)}
+        .accounts td.zero{color:#b8bfcc}.accounts a{color:var(--accent);text-decoration:none}.accounts a:hover code{text-decoration:underline}.rate{white-space:nowrap}.rate small{color:var(--muted)}
+        .mini{display:inline-block;vertical-align:middle;width:70px;height:8px;border-radius:2px;background:#f3d4d1;overflow:hidden}.mini span{display:block;height:100%;background:var(--ok)}
         footer{color:var(--muted);font-size:12px;text-align:center;padding:24px}
         """;
 }

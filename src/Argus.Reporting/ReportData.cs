@@ -24,6 +24,9 @@ public sealed record ReportData(
     /// <summary>Open findings of this snapshot in all.</summary>
     public int OpenFindings { get; init; }
 
+    /// <summary>Per account: failed findings by severity and framework pass rates, over all open findings of the snapshot.</summary>
+    public IReadOnlyList<AccountPostureRow> AccountPosture { get; init; } = [];
+
     /// <summary>The engines' conclusions, when a command ran them.</summary>
     public ReportAnalysis? Analysis { get; init; }
 
@@ -103,11 +106,12 @@ public sealed record ReportData(
         };
         highlights.AddRange(HighlightTypes.Select(h => new Highlight(h.Label, types.TryGetValue(h.Type, out var c) ? c.Count : 0)));
 
+        var accounts = AccountRows(accountIds, orgAssets, parents, perAccount);
         return new ReportData(
             snapshot,
             highlights,
             types.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new TypeCount(t.Key, t.Value.Count, t.Value.Accounts.Count)).ToList(),
-            AccountRows(accountIds, orgAssets, parents, perAccount),
+            accounts,
             vpcs.Select(v => new VpcRow(v.Name, v.Account, v.Region, Prop(v, "CidrBlock"), subnetsPerVpc.GetValueOrDefault(v.Id), Prop(v, "IsDefault") == "true")).ToList(),
             lbs.Select(l => new LoadBalancerRow(l.Name, l.Account, l.Region, Prop(l, "Type"), Prop(l, "Scheme"), Prop(l, "DNSName"))).ToList(),
             buckets.Select(b => new BucketRow(b.Name, b.Account, b.Region)).ToList(),
@@ -118,6 +122,9 @@ public sealed record ReportData(
                 .ThenBy(f => f.Result.CheckId, StringComparer.Ordinal).ThenBy(f => f.Result.ResourceId, StringComparer.Ordinal).Take(MaxRows).ToList(),
             OpenBySeverity = open.Where(f => f.Result.Status == FindingStatus.Fail).GroupBy(f => f.Result.Severity).ToDictionary(g => g.Key, g => g.Count()),
             OpenFindings = open.Count,
+            // Passing results are stored resolved (a pass is not an open finding), so pass rates read them apart.
+            AccountPosture = Reporting.AccountPosture.Of(
+                open.Concat(store.QueryFindings(new FindingQuery(Status: FindingStatus.Pass)).Where(f => f.LastSnapshotId == snapshot.Id && !f.IsOpen)), accounts),
         };
     }
 

@@ -60,4 +60,50 @@ public sealed class HtmlReportTests
         Assert.False(File.Exists(path + ".tmp"));
         Directory.Delete(folder, true);
     }
+
+    private static Finding Result(string account, string check, FindingStatus status, Severity severity, params (string Framework, string Requirement)[] refs) =>
+        new(new CheckResult(check, $"arn:aws:x::{account}:{check}", Provider.Aws, account, "eu-west-1", status, severity, "msg", "{}",
+            refs.Select(r => new FrameworkReference(r.Framework, r.Requirement)).ToList()), "snap-1", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, null);
+
+    [Fact]
+    public void Account_posture_counts_failures_by_severity_and_passes_a_requirement_only_when_all_its_results_pass()
+    {
+        Finding[] open =
+        [
+            Result("111111111111", "a", FindingStatus.Fail, Severity.High, ("cis-aws-7.0", "1.1")),
+            Result("111111111111", "b", FindingStatus.Pass, Severity.Low, ("cis-aws-7.0", "1.1"), ("cis-aws-7.0", "1.2")),
+            Result("111111111111", "c", FindingStatus.Fail, Severity.Medium),
+            Result("222222222222", "b", FindingStatus.Pass, Severity.Low, ("cis-aws-7.0", "1.2")),
+            Result("222222222222", "d", FindingStatus.Manual, Severity.Low, ("cis-aws-7.0", "1.3")),
+            Result("222222222222", "e", FindingStatus.Fail, Severity.Critical),
+        ];
+
+        var rows = AccountPosture.Of(open, [new AccountRow("111111111111", "prod", "Root", 2), new AccountRow("333333333333", "empty", "Root", 0)]);
+
+        Assert.Equal(["222222222222", "111111111111", "333333333333"], rows.Select(r => r.Account));
+        var prod = rows[1];
+        Assert.Equal("prod", prod.Name);
+        Assert.Equal(1, prod.Failed[Severity.High]);
+        Assert.Equal(1, prod.Failed[Severity.Medium]);
+        Assert.Equal(new FrameworkPassRate("cis-aws-7.0", 1, 2), Assert.Single(prod.Frameworks));
+        Assert.Equal(new FrameworkPassRate("cis-aws-7.0", 1, 2), Assert.Single(rows[0].Frameworks));
+        Assert.Equal(0, rows[2].Results);
+    }
+
+    [Fact]
+    public void The_account_table_links_each_account_to_its_findings()
+    {
+        Finding[] open = [Result("111111111111", "a", FindingStatus.Fail, Severity.High, ("cis-aws-7.0", "1.1")), Result("111111111111", "b", FindingStatus.Pass, Severity.Low, ("cis-aws-7.0", "1.2"))];
+        var data = Data([]) with { Findings = open, OpenFindings = 2, AccountPosture = AccountPosture.Of(open, [new AccountRow("111111111111", "prod <x>", "Root", 2)]) };
+
+        var html = HtmlReport.Render(data);
+
+        Assert.Contains("<h2>Posture by account</h2>", html);
+        Assert.Contains("<th>cis-aws-7.0 pass rate</th>", html);
+        Assert.Contains("50% <small>(1/2)</small>", html);
+        Assert.Contains("data-acct=\"111111111111\" onclick=\"showAccount(this.dataset.acct)\"", html);
+        Assert.Contains("<option value=\"111111111111\">111111111111 prod &lt;x&gt;</option>", html);
+        Assert.Contains("<tr data-sev=\"High\" data-st=\"Fail\" data-acct=\"111111111111\">", html);
+        Assert.DoesNotContain("prod <x>", html);
+    }
 }

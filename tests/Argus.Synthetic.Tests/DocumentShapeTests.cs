@@ -82,6 +82,8 @@ public sealed class DocumentShapeTests
                 "DescribeFileSystemPolicy" => organization.Items(document.Account, document.Region, "DescribeFileSystems", "FileSystems").Select(f => GeneratedOrganization.Str(f, "FileSystemId")),
                 "ListFindings" => organization.Items(document.Account, document.Region, "ListAnalyzers", "analyzers").Select(a => GeneratedOrganization.Str(a, "arn")),
                 "ListResourcesForWebACL" => organization.Items(document.Account, document.Region, "ListWebACLs", "WebACLs").Select(a => GeneratedOrganization.Str(a, "ARN")),
+                "GetLifecyclePolicy" when document.Service == "dlm" => organization.Items(document.Account, document.Region, "GetLifecyclePolicies", "Policies").Select(p => GeneratedOrganization.Str(p, "PolicyId")),
+                "DescribeFlow" => organization.Items(document.Account, document.Region, "ListFlows", "flows").Select(f => GeneratedOrganization.Str(f, "flowName")),
                 "GetRepositoryPolicy" or "GetLifecyclePolicy" => organization.Items(document.Account, document.Region, "DescribeRepositories", "repositories").Select(r => GeneratedOrganization.Str(r, "repositoryName")),
                 "DescribeCluster" => organization.Items(document.Account, document.Region, "ListClusters", "clusters").Select(c => c.GetString()!),
                 "DescribeConfigurationSettings" => organization.Items(document.Account, document.Region, "DescribeEnvironments", "Environments").Select(e => GeneratedOrganization.Str(e, "EnvironmentName")),
@@ -126,5 +128,27 @@ public sealed class DocumentShapeTests
             Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$", t);
             Assert.True(DateTimeOffset.Parse(t, System.Globalization.CultureInfo.InvariantCulture) < started);
         });
+    }
+
+    [Fact]
+    public void The_lifecycle_policy_targets_the_tagged_production_data_volumes_and_flows_are_described()
+    {
+        var organization = GeneratedOrganization.Of("demo");
+        var prod = organization.AccountNamed("acme-prod");
+
+        var policy = organization.Parsed[organization.Documents.Single(d => d.Account == prod && d.Region == "eu-west-1" && d.Service == "dlm" && d.Operation == "GetLifecyclePolicy")]
+            .GetProperty("Policy").GetProperty("PolicyDetails");
+        Assert.Equal(["VOLUME"], policy.GetProperty("ResourceTypes").EnumerateArray().Select(t => t.GetString()));
+        var target = policy.GetProperty("TargetTags")[0];
+        var tagged = organization.Items(prod, "eu-west-1", "DescribeVolumes", "Volumes")
+            .Where(v => v.TryGetProperty("Tags", out var tags) && tags.EnumerateArray().Any(t => t.GetProperty("Key").GetString() == target.GetProperty("Key").GetString()
+                && t.GetProperty("Value").GetString() == target.GetProperty("Value").GetString()))
+            .ToList();
+        Assert.NotEmpty(tagged);
+        Assert.All(tagged, v => Assert.NotEqual("/dev/xvda", v.GetProperty("Attachments")[0].GetProperty("Device").GetString()));
+
+        var flows = organization.Documents.Where(d => d.Operation == "DescribeFlow").ToList();
+        Assert.Equal(2, flows.Count);
+        Assert.Single(flows, f => organization.Parsed[f].TryGetProperty("kmsArn", out _));
     }
 }

@@ -26,6 +26,7 @@ public sealed partial class AwsCollector
         Ops.DescribeHub, Ops.GetEnabledStandards, Ops.ListWebACLs, Ops.ListResourcesForWebACL,
         Ops.DescribeRepositories, Ops.GetRepositoryPolicy, Ops.GetLifecyclePolicy, Ops.ListClusters, Ops.DescribeCluster,
         Ops.DescribeEnvironments, Ops.DescribeConfigurationSettings, Ops.GetRestApis, Ops.GetStages, Ops.ListUserPools,
+        Ops.ListFlows, Ops.DescribeFlow, Ops.GetLifecyclePolicies, Ops.GetDlmLifecyclePolicy,
     ];
 
     private Task WalkGlobalPostureAsync(CancellationTokenSource stop) => Task.WhenAll(
@@ -59,7 +60,9 @@ public sealed partial class AwsCollector
         Children(region, Ops.ListClusters, null, null, null, stop, name => [(Ops.DescribeCluster, new JsonObject { ["name"] = name })]),
         WalkBeanstalkAsync(region, stop),
         Children(region, Ops.GetRestApis, null, "items", "id", stop, id => [(Ops.GetStages, new JsonObject { ["restApiId"] = id })]),
-        CallAsync(region, region, Ops.ListUserPools, null, new JsonObject { ["MaxResults"] = 60 }, stop));
+        CallAsync(region, region, Ops.ListUserPools, null, new JsonObject { ["MaxResults"] = 60 }, stop),
+        Children(region, Ops.ListFlows, null, "flows", "flowName", stop, name => [(Ops.DescribeFlow, new JsonObject { ["flowName"] = name })]),
+        Children(region, Ops.GetLifecyclePolicies, null, "Policies", "PolicyId", stop, id => [(Ops.GetDlmLifecyclePolicy, new JsonObject { ["PolicyId"] = id })]));
 
     /// <summary>
     /// A list, then per item the given per-resource calls, each stored under the item's id. A null

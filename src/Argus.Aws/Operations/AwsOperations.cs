@@ -145,10 +145,15 @@ public static class AwsOperations
     public static readonly AwsOperation ListClusters = new("eks", "ListClusters", "eks:ListClusters", false, null, ["clusters"], "clusters", "aws eks list-clusters");
     public static readonly AwsOperation DescribeCluster = new("eks", "DescribeCluster", "eks:DescribeCluster", false, "name", ["cluster"], null, "aws eks describe-cluster");
     public static readonly AwsOperation GetLifecyclePolicies = new("dlm", "GetLifecyclePolicies", "dlm:GetLifecyclePolicies", false, null, ["Policies"], "Policies", "aws dlm get-lifecycle-policies");
+    // One Data Lifecycle Manager policy with its details (target tags, resource types), per PolicyId: the list's
+    // summaries carry no target tags. Not GetLifecyclePolicy above, which is ECR's (same operation name, per repository).
+    public static readonly AwsOperation GetDlmLifecyclePolicy = new("dlm", "GetLifecyclePolicy", "dlm:GetLifecyclePolicy", false, "PolicyId", ["Policy"], null, "aws dlm get-lifecycle-policy");
     public static readonly AwsOperation DescribeActiveReceiptRuleSet = new("ses", "DescribeActiveReceiptRuleSet", "ses:DescribeActiveReceiptRuleSet", false, null, ["Metadata", "Rules"], null, "aws ses describe-active-receipt-rule-set");
     public static readonly AwsOperation DescribeEnvironments = new("elasticbeanstalk", "DescribeEnvironments", "elasticbeanstalk:DescribeEnvironments", false, null, ["Environments"], "Environments", "aws elasticbeanstalk describe-environments");
     public static readonly AwsOperation DescribeConfigurationSettings = new("elasticbeanstalk", "DescribeConfigurationSettings", "elasticbeanstalk:DescribeConfigurationSettings", false, "EnvironmentName", ["ConfigurationSettings"], "ConfigurationSettings", "aws elasticbeanstalk describe-configuration-settings");
     public static readonly AwsOperation ListFlows = new("appflow", "ListFlows", "appflow:ListFlows", false, null, ["flows"], "flows", "aws appflow list-flows");
+    // One flow's configuration, per flow name: kmsArn is the key its data is encrypted with (absent: AppFlow's AWS managed key).
+    public static readonly AwsOperation DescribeFlow = new("appflow", "DescribeFlow", "appflow:DescribeFlow", false, "flowName", ["flowArn", "flowName"], null, "aws appflow describe-flow");
     public static readonly AwsOperation ListImagePipelines = new("imagebuilder", "ListImagePipelines", "imagebuilder:ListImagePipelines", false, null, ["imagePipelineList"], "imagePipelineList", "aws imagebuilder list-image-pipelines");
     // API Gateway's IAM actions are HTTP verbs on resource paths: every read is apigateway:GET.
     public static readonly AwsOperation GetRestApis = new("apigateway", "GetRestApis", "apigateway:GET", false, null, ["items"], "items", "aws apigateway get-rest-apis");

@@ -13,16 +13,11 @@ public static class Ec2Items
             .SelectMany(r => r.GetArray("Instances"))
             .Where(i => i.GetObject("State")?.GetString("Name") is not ("terminated" or "shutting-down"));
 
-    public static string InstanceArn(JsonElement instance, string account, string region) =>
-        $"arn:aws:ec2:{region}:{account}:instance/{instance.GetString("InstanceId")}";
-
     public static string Arn(string account, string region, string kind, string id) => $"arn:aws:ec2:{region}:{account}:{kind}/{id}";
 
     /// <summary>The item's <c>Tags</c>, <c>TagSet</c> or <c>TagList</c> (Key/Value lists) as a dictionary.</summary>
     public static IReadOnlyDictionary<string, string> Tags(JsonElement item)
     {
-        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
-
         // Most answers use Tags; looking the others up only when it is absent saves two scans of large items.
         var list = item.GetArray("Tags");
         if (!item.TryGetProperty("Tags", out _))
@@ -30,6 +25,13 @@ public static class Ec2Items
             list = item.TryGetProperty("TagSet", out _) ? item.GetArray("TagSet") : item.GetArray("TagList");
         }
 
+        return TagList(list);
+    }
+
+    /// <summary>A Key/Value list (an item's tags, a DLM policy's target tags) as a dictionary; a repeated key keeps the last value.</summary>
+    public static IReadOnlyDictionary<string, string> TagList(IEnumerable<JsonElement> list)
+    {
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var tag in list)
         {
             if (tag.GetString("Key") is { } key)

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Argus.Aws.Operations;
-using Argus.Core.Json;
 using Argus.Posture.Aws;
 using Argus.Posture.Engine;
 
@@ -12,11 +11,7 @@ public abstract class InstanceCheck : RegionalCheck
     protected override AwsOperation Source => AwsOperations.DescribeInstances;
 
     protected override IEnumerable<CheckOutcome> Evaluate(PostureContext context, string account, string region, Lookup lookup) =>
-        Ec2Items.Instances(lookup).Select(instance =>
-        {
-            var id = instance.GetString("InstanceId") ?? "";
-            return Evaluate(instance, new ItemRef(id, Ec2Items.InstanceArn(instance, account, region), account, region, Ec2Items.Tags(instance)));
-        });
+        Ec2Index.Instances(context, account, region, lookup).Select(instance => Evaluate(instance.Element, instance.Ref));
 
     protected abstract CheckOutcome Evaluate(JsonElement instance, ItemRef item);
 }

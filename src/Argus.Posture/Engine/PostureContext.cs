@@ -19,6 +19,7 @@ public sealed class PostureContext : IDisposable
     private readonly HashSet<(string Account, string Region, string Service, string Resource)> resourceWitnesses = [];
     private readonly HashSet<(string Service, string Operation)> operations = [];
     private readonly ConcurrentDictionary<DocumentKey, Lazy<JsonDocument>> parsed = new();
+    private readonly ConcurrentDictionary<(string Name, string Account, string Region), Lazy<object>> shared = new();
     private readonly Dictionary<string, SortedSet<string>> regions = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<CoverageGap> gaps;
 
@@ -110,6 +111,15 @@ public sealed class PostureContext : IDisposable
     public IReadOnlyList<string> ResourcesOf(string account, string region, AwsOperation op) =>
         resources.TryGetValue((account, op.Global ? Regions.Global : region, op.Service, op.Operation), out var list) ? list : [];
 
+    /// <summary>
+    /// A value derived from the snapshot once per scope and shared by every check that asks for it under the same
+    /// name (the instances of a region with their ids, ARNs and tags), so several checks over the same items do not
+    /// each re-read them. <paramref name="build"/> runs at most once per name and scope.
+    /// </summary>
+    public T Shared<T>(string name, string account, string region, Func<T> build)
+        where T : class =>
+        (T)shared.GetOrAdd((name, account, region), static (_, b) => new Lazy<object>(b), build).Value;
+
     /// <summary>The items of a list answer (<see cref="AwsOperation.ItemKey"/>), or none when it is not found.</summary>
     public static IEnumerable<JsonElement> Items(Lookup lookup) =>
         lookup.Found && lookup.Operation.ItemKey is { } key ? lookup.Root.GetArray(key) : [];
@@ -125,6 +135,7 @@ public sealed class PostureContext : IDisposable
         }
 
         parsed.Clear();
+        shared.Clear();
     }
 
     // Absence only means "not configured" for an operation this snapshot's collector makes: one Argus collects

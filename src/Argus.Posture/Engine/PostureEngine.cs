@@ -31,16 +31,30 @@ public sealed class PostureEngine(CheckCatalog checks, FrameworkCatalog framewor
     {
         var clock = Stopwatch.StartNew();
         var selected = Checks.All.Where(c => only is null || only.Contains(c.Id)).ToList();
-        var results = new ConcurrentBag<CheckResult>();
-        Parallel.ForEach(selected, check =>
+        var ordered = selected.OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
+
+        // Each worker sorts its own check's results (by resource, then account), so the sort runs in parallel and
+        // the whole list is those sorted lists concatenated in check id order.
+        // One check at a time per worker (no chunking): a few checks over every instance or volume take most of the time.
+        var perCheck = new List<CheckResult>[ordered.Count];
+        var indices = Partitioner.Create(Enumerable.Range(0, ordered.Count), EnumerablePartitionerOptions.NoBuffering);
+        Parallel.ForEach(indices, i =>
         {
-            foreach (var result in Run(check, context, mutes ?? MuteRules.None))
+            var results = Run(ordered[i], context, mutes ?? MuteRules.None).ToList();
+            results.Sort(static (a, b) =>
             {
-                results.Add(result);
-            }
+                var byResource = string.CompareOrdinal(a.ResourceId, b.ResourceId);
+                return byResource != 0 ? byResource : string.CompareOrdinal(a.Account, b.Account);
+            });
+            perCheck[i] = results;
         });
 
-        var sorted = results.OrderBy(r => r.CheckId, StringComparer.Ordinal).ThenBy(r => r.ResourceId, StringComparer.Ordinal).ThenBy(r => r.Account, StringComparer.Ordinal).ToList();
+        var sorted = new List<CheckResult>(perCheck.Sum(r => r.Count));
+        foreach (var results in perCheck)
+        {
+            sorted.AddRange(results);
+        }
+
         var scopes = context.Accounts
             .SelectMany(a => context.RegionsOf(a).Append(Regions.Global).Select(r => new Scope(Provider.Aws, a, r)))
             .ToList();

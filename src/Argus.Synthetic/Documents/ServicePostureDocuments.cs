@@ -11,6 +11,7 @@ namespace Argus.Synthetic.Documents;
 /// containers in their home region (ECR repositories, production an EKS cluster with a public endpoint and a REST
 /// API and a Cognito user pool); the first development account has an Elastic Beanstalk environment without managed
 /// updates; the network account shares an EFS file system. A web ACL protects the first internet-facing application load balancer of a region, not the others.
+/// Production data volumes carry the tag their DLM policy targets; the first production and development accounts run an AppFlow flow.
 /// Inspector scans EC2 and ECR everywhere; DLM snapshots production volumes; Security Hub runs the CIS and AWS
 /// foundational standards. Everything else answers the empty lists of an account that does not use the service.
 /// </summary>
@@ -162,6 +163,10 @@ internal static class ServicePostureDocuments
             p.WriteString("PolicyType"u8, "EBS_SNAPSHOT_MANAGEMENT");
             p.WriteBoolean("DefaultPolicy"u8, false);
         });
+        foreach (var policy in snapshots)
+        {
+            yield return LifecyclePolicy(d, m, policy);
+        }
 
         // Mail for the company domain is received by the management account in its home region; elsewhere no rule
         // set is active, an empty answer that stores nothing.
@@ -195,7 +200,11 @@ internal static class ServicePostureDocuments
             yield return document;
         }
 
-        yield return d.List(id, region, AwsOperations.ListFlows, Array.Empty<string>(), (_, _) => { });
+        foreach (var document in Flows(d, m, home, key))
+        {
+            yield return document;
+        }
+
         yield return d.List(id, region, AwsOperations.ListImagePipelines, Array.Empty<string>(), (_, _) => { });
         yield return d.List(id, region, AwsOperations.ListAppRunnerServices, Array.Empty<string>(), (_, _) => { });
     }
@@ -369,6 +378,121 @@ internal static class ServicePostureDocuments
         w.WriteStrings("types"u8, types);
         w.WriteBoolean("enabled"u8, enabled);
         w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The production snapshot policy as dlm:GetLifecyclePolicy answers it: daily snapshots, kept 14, of the volumes
+    /// tagged <see cref="RegionPlanner.BackupTag"/> (production data volumes).
+    /// </summary>
+    private static RawDocument LifecyclePolicy(DocumentWriter d, RegionModel m, string policy)
+    {
+        var id = m.Account.Id;
+        var w = d.Start();
+        w.WriteStartObject("Policy"u8);
+        w.WriteString("PolicyId"u8, policy);
+        w.WriteString("Description"u8, "Daily EBS snapshots, kept 14 days");
+        w.WriteString("State"u8, "ENABLED");
+        w.WriteString("StatusMessage"u8, "ENABLED");
+        w.WriteString("ExecutionRoleArn"u8, $"arn:aws:iam::{id}:role/service-role/AWSDataLifecycleManagerDefaultRole");
+        w.WriteTime("DateCreated"u8, m.Account.Joined.AddDays(45));
+        w.WriteTime("DateModified"u8, m.Account.Joined.AddDays(45));
+        w.WriteStartObject("PolicyDetails"u8);
+        w.WriteString("PolicyType"u8, "EBS_SNAPSHOT_MANAGEMENT");
+        w.WriteStrings("ResourceTypes"u8, ["VOLUME"]);
+        w.WriteStrings("ResourceLocations"u8, ["CLOUD"]);
+        w.WriteTags("TargetTags"u8, [RegionPlanner.BackupTag]);
+        w.WriteObjects("Schedules"u8, new[] { "daily" }, name =>
+        {
+            w.WriteString("Name"u8, name);
+            w.WriteBoolean("CopyTags"u8, true);
+            w.WriteStartObject("CreateRule"u8);
+            w.WriteNumber("Interval"u8, 24);
+            w.WriteString("IntervalUnit"u8, "HOURS");
+            w.WriteStrings("Times"u8, ["03:00"]);
+            w.WriteEndObject();
+            w.WriteStartObject("RetainRule"u8);
+            w.WriteNumber("Count"u8, 14);
+            w.WriteEndObject();
+        });
+        w.WriteEndObject();
+        w.WriteStartObject("Tags"u8);
+        w.WriteEndObject();
+        w.WriteString("PolicyArn"u8, $"arn:aws:dlm:{m.Region}:{id}:policy/{policy}");
+        w.WriteBoolean("DefaultPolicy"u8, false);
+        w.WriteEndObject();
+        return d.Finish(id, m.Region, AwsOperations.GetDlmLifecyclePolicy, policy);
+    }
+
+    /// <summary>
+    /// Amazon AppFlow in the home region of the first production account (CRM accounts into the data bucket, with
+    /// the account's own key) and of the first development account (the same flow left on AppFlow's AWS managed key).
+    /// </summary>
+    private static IEnumerable<RawDocument> Flows(DocumentWriter d, RegionModel m, bool home, string key)
+    {
+        var id = m.Account.Id;
+        var region = m.Region;
+        var used = home && (m.Account == m.Org.FirstProduction || m.Account == m.Org.FirstDevelopment);
+        var flows = used ? new[] { $"{m.Account.Prefix}-crm-accounts" } : [];
+        var keyArn = m.Account == m.Org.FirstProduction ? $"arn:aws:kms:{region}:{id}:key/{key}" : null;
+        string Arn(string flow) => $"arn:aws:appflow:{region}:{id}:flow/{flow}";
+        yield return d.List(id, region, AwsOperations.ListFlows, flows, (w, flow) =>
+        {
+            w.WriteString("flowArn"u8, Arn(flow));
+            w.WriteString("description"u8, "CRM accounts to the data bucket, daily");
+            w.WriteString("flowName"u8, flow);
+            w.WriteString("flowStatus"u8, "Active");
+            w.WriteString("sourceConnectorType"u8, "Salesforce");
+            w.WriteString("destinationConnectorType"u8, "S3");
+            w.WriteString("triggerType"u8, "Scheduled");
+            w.WriteTime("createdAt"u8, m.Account.Joined.AddDays(70));
+            w.WriteTime("lastUpdatedAt"u8, m.Org.Now.AddDays(-20));
+            w.WriteString("createdBy"u8, $"arn:aws:sts::{id}:assumed-role/{m.Account.Prefix}-admin/terraform");
+            w.WriteString("lastUpdatedBy"u8, $"arn:aws:sts::{id}:assumed-role/{m.Account.Prefix}-admin/terraform");
+            w.WriteStartObject("tags"u8);
+            w.WriteEndObject();
+        });
+        foreach (var flow in flows)
+        {
+            var w = d.Start();
+            w.WriteString("flowArn"u8, Arn(flow));
+            w.WriteString("description"u8, "CRM accounts to the data bucket, daily");
+            w.WriteString("flowName"u8, flow);
+            if (keyArn is not null)
+            {
+                w.WriteString("kmsArn"u8, keyArn);
+            }
+
+            w.WriteString("flowStatus"u8, "Active");
+            w.WriteStartObject("sourceFlowConfig"u8);
+            w.WriteString("connectorType"u8, "Salesforce");
+            w.WriteString("connectorProfileName"u8, $"{m.Account.Prefix}-salesforce");
+            w.WriteStartObject("sourceConnectorProperties"u8);
+            w.WriteStartObject("Salesforce"u8);
+            w.WriteString("object"u8, "Account");
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteObjects("destinationFlowConfigList"u8, new[] { m.Org.Ids(m.Account, region).Hex("appflow-bucket", 0, 8) }, suffix =>
+            {
+                w.WriteString("connectorType"u8, "S3");
+                w.WriteStartObject("destinationConnectorProperties"u8);
+                w.WriteStartObject("S3"u8);
+                w.WriteString("bucketName"u8, $"{m.Account.Prefix}-crm-{suffix}");
+                w.WriteString("bucketPrefix"u8, "accounts");
+                w.WriteEndObject();
+                w.WriteEndObject();
+            });
+            w.WriteStartObject("triggerConfig"u8);
+            w.WriteString("triggerType"u8, "Scheduled");
+            w.WriteEndObject();
+            w.WriteEmptyArray("tasks"u8);
+            w.WriteTime("createdAt"u8, m.Account.Joined.AddDays(70));
+            w.WriteTime("lastUpdatedAt"u8, m.Org.Now.AddDays(-20));
+            w.WriteString("createdBy"u8, $"arn:aws:sts::{id}:assumed-role/{m.Account.Prefix}-admin/terraform");
+            w.WriteStartObject("tags"u8);
+            w.WriteEndObject();
+            yield return d.Finish(id, region, AwsOperations.DescribeFlow, flow);
+        }
     }
 
     private static IEnumerable<RawDocument> Beanstalk(DocumentWriter d, RegionModel m, bool used)

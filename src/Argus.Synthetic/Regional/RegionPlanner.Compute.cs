@@ -218,7 +218,7 @@ internal sealed partial class RegionPlanner
             disks.Add(new VolumeModel(
                 ids.Ec2("vol", volumes++), zone, size, "gp3", 6000, 250, spec.DataEncrypted, spec.DataEncrypted ? spec.DataKey ?? EbsKeyArn : null,
                 "", launched, new VolumeAttachment(id, "/dev/sdf", launched, false),
-                Tags(spec.DataName ?? $"{spec.Name}-data")));
+                Account.IsProduction ? Tags(spec.DataName ?? $"{spec.Name}-data", BackupTag) : Tags(spec.DataName ?? $"{spec.Name}-data")));
         }
 
         List<Tag> tags = [.. Tags(spec.Name, new Tag("role", spec.Role ?? "app"))];
@@ -236,6 +236,12 @@ internal sealed partial class RegionPlanner
         model.Volumes.AddRange(disks);
         return instance;
     }
+
+    /// <summary>
+    /// The tag production data volumes carry for their lifecycle policy's TargetTags (ServicePostureDocuments): data
+    /// is snapshotted daily; root volumes are rebuilt from their image and are not.
+    /// </summary>
+    internal static readonly Tag BackupTag = new("backup", "daily");
 
     /// <summary>A volume left behind by a terminated instance: available, attached to nothing.</summary>
     private void Orphan(string zone, string name, int size) =>

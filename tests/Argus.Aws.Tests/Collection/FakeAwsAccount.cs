@@ -304,6 +304,20 @@ internal sealed partial class FakeAwsAccount(string id = FakeAwsAccount.AccountI
             {"cluster":{"name":"prod","arn":"arn:aws:eks:eu-west-1:111122223333:cluster/prod","version":"1.31","createdAt":1.7e9,
             "resourcesVpcConfig":{"subnetIds":["subnet-0a1"],"endpointPublicAccess":true,"endpointPrivateAccess":false,"publicAccessCidrs":["0.0.0.0/0"]}}}
             """, type: "application/json"),
+        ("dlm", "/policies", "eu-west-1") => Answer.Json("""
+            {"Policies":[{"PolicyId":"policy-0a1","Description":"daily","State":"ENABLED","Tags":{},"PolicyType":"EBS_SNAPSHOT_MANAGEMENT","DefaultPolicy":false}]}
+            """, type: "application/json"),
+        ("dlm", "/policies/policy-0a1", _) => Answer.Json("""
+            {"Policy":{"PolicyId":"policy-0a1","Description":"daily","State":"ENABLED","ExecutionRoleArn":"arn:aws:iam::111122223333:role/AWSDataLifecycleManagerDefaultRole",
+            "DateCreated":1.7e9,"DateModified":1.7e9,"PolicyDetails":{"PolicyType":"EBS_SNAPSHOT_MANAGEMENT","ResourceTypes":["VOLUME"],"TargetTags":[{"Key":"backup","Value":"daily"}],
+            "Schedules":[{"Name":"daily","CreateRule":{"Interval":24,"IntervalUnit":"HOURS"},"RetainRule":{"Count":7}}]},"DefaultPolicy":false}}
+            """, type: "application/json"),
+        ("appflow", "/list-flows", "eu-west-1") => Answer.Json("""
+            {"flows":[{"flowArn":"arn:aws:appflow:eu-west-1:111122223333:flow/crm","flowName":"crm","flowStatus":"Active","sourceConnectorType":"Salesforce","destinationConnectorType":"S3","createdAt":1.7e9}]}
+            """, type: "application/json"),
+        ("appflow", "/describe-flow", _) when body.Contains("\"crm\"", StringComparison.Ordinal) => Answer.Json("""
+            {"flowArn":"arn:aws:appflow:eu-west-1:111122223333:flow/crm","flowName":"crm","kmsArn":"arn:aws:kms:eu-west-1:111122223333:key/k1","flowStatus":"Active","createdAt":1.7e9}
+            """, type: "application/json"),
         ("account", "/getAlternateContact", _) when !DenySecurityContact => new Answer(404, "application/json",
             """{"message":"No contact of the inputted alternate contact type found."}""", new Dictionary<string, string> { ["x-amzn-ErrorType"] = "ResourceNotFoundException" }),
         ("account", "/getAlternateContact", _) when method == "POST" && body.Contains("SECURITY", StringComparison.Ordinal) => new Answer(403, "application/json",

@@ -32,8 +32,19 @@ public sealed class PostureCollectionTests
 
         // json (ecr): the policy per repository; no lifecycle policy is "not configured", not a gap.
         Assert.Equal("web", Answer("eu-west-1", "ecr", "GetRepositoryPolicy", "web").GetProperty("repositoryName").GetString());
-        Assert.DoesNotContain(documents, d => d.Operation == "GetLifecyclePolicy");
+        Assert.DoesNotContain(documents, d => d.Service == "ecr" && d.Operation == "GetLifecyclePolicy");
         Assert.Equal("2023-11-14T22:13:20+00:00", Answer("eu-west-1", "ecr", "DescribeRepositories").GetProperty("repositories")[0].GetProperty("createdAt").GetString());
+
+        // rest-json (dlm): the policy by its id in the URI, stored per PolicyId apart from ECR's operation of the same name.
+        Assert.Equal("backup", Answer("eu-west-1", "dlm", "GetLifecyclePolicy", "policy-0a1").GetProperty("Policy").GetProperty("PolicyDetails").GetProperty("TargetTags")[0].GetProperty("Key").GetString());
+        Assert.Contains(account.Calls, c => c == ("dlm", "eu-west-1", "/policies/policy-0a1"));
+        Assert.DoesNotContain(documents, d => d.Service == "dlm" && d.Operation == "GetLifecyclePolicy" && d.Region != "eu-west-1");
+
+        // rest-json (appflow): the flow by the name in the request body; its creation time printed as the CLI prints it.
+        var flow = Answer("eu-west-1", "appflow", "DescribeFlow", "crm");
+        Assert.Equal("arn:aws:kms:eu-west-1:111122223333:key/k1", flow.GetProperty("kmsArn").GetString());
+        Assert.Equal("2023-11-14T22:13:20+00:00", flow.GetProperty("createdAt").GetString());
+        Assert.Equal(1, Answer("eu-west-1", "appflow", "ListFlows").GetProperty("flows").GetArrayLength());
 
         // rest-json (eks): the cluster by its name in the URI.
         Assert.True(Answer("eu-west-1", "eks", "DescribeCluster", "prod").GetProperty("cluster").GetProperty("resourcesVpcConfig").GetProperty("endpointPublicAccess").GetBoolean());

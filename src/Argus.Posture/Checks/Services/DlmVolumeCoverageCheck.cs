@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Argus.Aws.Operations;
 using Argus.Core.Json;
 using Argus.Core.Model;
@@ -7,18 +6,22 @@ using Argus.Posture.Engine;
 
 namespace Argus.Posture.Checks.Services;
 
-/// <summary>Every EBS volume is covered by an enabled Data Lifecycle Manager policy (its target tags match the volume or its instance's tags).</summary>
+/// <summary>
+/// Every EBS volume is covered by an enabled Data Lifecycle Manager snapshot policy: a VOLUME policy whose target
+/// tags the volume carries, an INSTANCE policy whose target tags its instance carries, or a default policy that
+/// does not exclude it.
+/// </summary>
 public sealed class DlmVolumeCoverageCheck : RegionalCheck
 {
     public override CheckMetadata Metadata { get; } = new(
         "aws.dlm.volume-coverage", "EBS volumes are covered by a lifecycle (snapshot) policy", Severity.Low, "dlm", "aws.ec2.volume",
-        "Data Lifecycle Manager snapshots volumes whose (or whose instance's) tags match an enabled policy's target tags.",
+        "Data Lifecycle Manager snapshots the volumes that carry any of an enabled policy's target tags (VOLUME policies), the volumes attached to instances that do (INSTANCE policies), and, for a default policy, every volume it does not exclude.",
         "Volumes no policy targets have no automatic snapshots to recover from deletion, corruption or ransomware.",
         new("aws dlm create-lifecycle-policy --description daily --state ENABLED --execution-role-arn ROLE --policy-details file://policy.json (TargetTags matching the volume)",
             "# Add an AWS::DLM::LifecyclePolicy whose PolicyDetails.TargetTags match the volumes.",
             "# Add an aws_dlm_lifecycle_policy whose target_tags match the volumes."),
         ["https://docs.aws.amazon.com/ebs/latest/userguide/snapshot-lifecycle.html"],
-        [AwsOperations.DescribeVolumes, AwsOperations.GetLifecyclePolicies, UncollectedOperations.GetDlmLifecyclePolicy], ServiceReasons.Beyond);
+        [AwsOperations.DescribeVolumes, AwsOperations.DescribeInstances, AwsOperations.GetLifecyclePolicies, AwsOperations.GetDlmLifecyclePolicy], ServiceReasons.Beyond);
 
     protected override AwsOperation Source => AwsOperations.GetLifecyclePolicies;
 
@@ -31,32 +34,62 @@ public sealed class DlmVolumeCoverageCheck : RegionalCheck
             yield break;
         }
 
-        var targets = new List<(string Policy, IReadOnlyDictionary<string, string> Tags)>();
+        var policies = new List<DlmPolicy>();
         foreach (var summary in PostureContext.Items(lookup).Where(p => p.GetString("State") == "ENABLED"))
         {
             var id = summary.GetString("PolicyId") ?? "";
-            var policy = context.Get(account, region, UncollectedOperations.GetDlmLifecyclePolicy, id);
+            var policy = context.Get(account, region, AwsOperations.GetDlmLifecyclePolicy, id);
             if (policy.Missing)
             {
                 yield return Missing(policy, ScopeResource(account, region), account, region);
                 yield break;
             }
 
-            var details = policy.Root.GetObject("Policy")?.GetObject("PolicyDetails");
-            var types = details?.GetArray("ResourceTypes").Select(t => t.GetString()).ToList() ?? [];
-            if (details is { } d && (types.Contains("VOLUME") || types.Contains("INSTANCE")))
+            if (DlmPolicy.Read(id, policy.Root) is { } read)
             {
-                targets.Add((id, Ec2Items.Tags(JsonDocument.Parse($"{{\"Tags\":{d.GetProperty("TargetTags").GetRawText()}}}").RootElement)));
+                policies.Add(read);
             }
         }
 
-        foreach (var volume in PostureContext.Items(volumes))
+        // Instance tags and root devices only matter when a policy targets instances or leaves boot volumes out.
+        var instances = new Dictionary<string, Ec2Item>(StringComparer.Ordinal);
+        if (policies.Any(p => p.ResourceTypes.Contains("INSTANCE") || p.ExcludeBootVolumes))
         {
-            var id = volume.GetString("VolumeId") ?? "";
-            var tags = Ec2Items.Tags(volume);
-            var covering = targets.Where(t => t.Tags.Count > 0 && t.Tags.All(kv => tags.TryGetValue(kv.Key, out var v) && v == kv.Value)).Select(t => t.Policy).ToList();
-            yield return Verdict(covering.Count > 0, Ec2Items.Arn(account, region, "volume", id), account, region,
-                $"{id} is snapshotted by {string.Join(", ", covering)}.", $"{id} ({Ec2Items.Name(tags, id)}) matches no enabled lifecycle policy.", new { VolumeId = id, policies = covering }, tags);
+            var described = context.Get(account, region, AwsOperations.DescribeInstances);
+            if (described.Missing)
+            {
+                yield return Missing(described, ScopeResource(account, region), account, region);
+                yield break;
+            }
+
+            foreach (var instance in Ec2Index.Instances(context, account, region, described))
+            {
+                instances[instance.Ref.Id] = instance;
+            }
         }
+
+        foreach (var (volume, item) in Ec2Index.Volumes(context, account, region, volumes))
+        {
+            var attached = Attached(volume, instances);
+            var volumeType = volume.GetString("VolumeType");
+            var covering = policies.Where(p => p.Covers(item.Tags, volumeType, attached)).Select(p => p.Id).ToList();
+            yield return Verdict(covering.Count > 0, item.Arn, account, region,
+                $"{item.Id} is snapshotted by {string.Join(", ", covering)}.", $"{item.Id} ({Ec2Items.Name(item.Tags, item.Id)}) matches no enabled lifecycle policy.",
+                new { VolumeId = item.Id, policies = covering }, item.Tags);
+        }
+    }
+
+    private static AttachedInstance? Attached(System.Text.Json.JsonElement volume, Dictionary<string, Ec2Item> instances)
+    {
+        foreach (var attachment in volume.GetArray("Attachments"))
+        {
+            if (attachment.GetString("InstanceId") is { } id && instances.TryGetValue(id, out var instance))
+            {
+                var root = instance.Element.GetString("RootDeviceName");
+                return new AttachedInstance(instance.Ref.Tags, root is not null && root == attachment.GetString("Device"));
+            }
+        }
+
+        return null;
     }
 }

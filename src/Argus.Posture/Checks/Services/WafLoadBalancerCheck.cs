@@ -29,28 +29,7 @@ public sealed class WafLoadBalancerCheck : RegionalCheck
             yield break;
         }
 
-        var acls = context.Get(account, region, AwsOperations.ListWebACLs);
-        var protectedBy = new Dictionary<string, string>(StringComparer.Ordinal);
-        Lookup? missing = acls.Missing ? acls : null;
-        foreach (var acl in PostureContext.Items(acls))
-        {
-            var arn = acl.GetString("ARN") ?? "";
-            var resources = context.Get(account, region, AwsOperations.ListResourcesForWebACL, arn);
-            if (resources.Missing)
-            {
-                missing = resources;
-                continue;
-            }
-
-            foreach (var r in PostureContext.Items(resources))
-            {
-                if (r.GetString() is { } target)
-                {
-                    protectedBy[target] = acl.GetString("Name") ?? arn;
-                }
-            }
-        }
-
+        var (protectedBy, missing) = WebAclAssociations.Of(context, account, region);
         foreach (var lb in exposed)
         {
             var arn = lb.GetString("LoadBalancerArn") ?? "";

@@ -23,13 +23,12 @@ public sealed class VolumeEncryptedCheck : RegionalCheck
 
     protected override IEnumerable<CheckOutcome> Evaluate(PostureContext context, string account, string region, Lookup lookup)
     {
-        foreach (var volume in PostureContext.Items(lookup))
+        foreach (var (volume, item) in Ec2Index.Volumes(context, account, region, lookup))
         {
-            var tags = Ec2Items.Tags(volume);
-            var id = volume.GetString("VolumeId") ?? "";
+            var (id, tags) = (item.Id, item.Tags);
             var encrypted = volume.GetBool("Encrypted") == true;
             var attached = volume.GetArray("Attachments").Select(a => a.GetString("InstanceId")).OfType<string>().ToList();
-            yield return Verdict(encrypted, Ec2Items.Arn(account, region, "volume", id), account, region,
+            yield return Verdict(encrypted, item.Arn, account, region,
                 $"{id} is encrypted.", $"{id} ({Ec2Items.Name(tags, id)}) is not encrypted.",
                 new { VolumeId = id, Encrypted = encrypted, KmsKeyId = volume.GetString("KmsKeyId"), attachedTo = attached }, tags);
         }
