@@ -37,6 +37,8 @@ internal sealed class FakeAwsProcess : IDisposable
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
+        // A profiler attached to the benchmark (dotnet-trace) profiles the collector, not the fake.
+        start.Environment.Remove("DOTNET_DiagnosticPorts");
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
         {
             start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
