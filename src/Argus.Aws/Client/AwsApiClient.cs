@@ -61,6 +61,11 @@ public sealed class AwsApiClient(HttpClient http, IPermissionCatalog catalog, Aw
         }
 
         var first = await SendAsync(service, operation, (JsonObject?)parameters?.DeepClone() ?? [], ctx, ResponseReader.ReadUtf8, ct).ConfigureAwait(false);
+        if (!NamesAnyToken(first, paginator))
+        {
+            return first; // no token anywhere: one page, nothing to drop, and no need to parse what can be megabytes
+        }
+
         using (var page = JsonDocument.Parse(first))
         {
             if (!MorePages(page.RootElement, paginator))
@@ -71,6 +76,17 @@ public sealed class AwsApiClient(HttpClient http, IPermissionCatalog catalog, Aw
 
         return JsonSerializer.SerializeToUtf8Bytes(await CallAllPagesNodeAsync(service, operation, parameters, ctx, JsonNode.Parse(first) as JsonObject, ct).ConfigureAwait(false));
     }
+
+    /// <summary>
+    /// Whether the answer may hold a page token: the first name of some token path appears as a property name
+    /// anywhere in it (the written JSON has no whitespace). A nested namesake only costs the exact check.
+    /// </summary>
+    private static bool NamesAnyToken(byte[] answer, Paginator paginator) =>
+        paginator.OutputTokens.Append(paginator.MoreResults ?? "")
+            .SelectMany(t => t.Split("||"))
+            .Select(t => t.Trim().Split('.', '[')[0])
+            .Where(name => name.Length > 0)
+            .Any(name => answer.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes($"\"{name}\":")) >= 0);
 
     private static bool MorePages(JsonElement answer, Paginator paginator) =>
         paginator.MoreResults is { } flag

@@ -149,4 +149,22 @@ public sealed class Utf8AnswerTests
         Assert.DoesNotContain("IsTruncated", Encoding.UTF8.GetString(written), StringComparison.Ordinal);
         Assert.Equal(twoPages ? ["alice", "bob"] : ["alice"], JsonDocument.Parse(written).RootElement.GetProperty("Users").EnumerateArray().Select(u => u.GetProperty("UserName").GetString()));
     }
+
+    [Fact]
+    public async Task A_page_without_tokens_is_returned_as_written()
+    {
+        const string page = """
+            <ListUsersResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><ListUsersResult>
+              <Users><member><UserName>alice</UserName><Path>/IsTruncated/</Path></member></Users>
+            </ListUsersResult></ListUsersResponse>
+            """;
+        using var server = new LocalAwsServer(_ => Answer.Xml(page));
+        var client = ClientHarness.Client("iam:ListUsers");
+
+        using var merged = await client.CallAllPagesAsync("iam", "ListUsers", null, ClientHarness.Context(server), CancellationToken.None);
+        var written = await client.CallAllPagesUtf8Async("iam", "ListUsers", null, ClientHarness.Context(server), CancellationToken.None);
+
+        Assert.Equal(merged.RootElement.GetRawText(), Encoding.UTF8.GetString(written));
+        Assert.Equal(2, server.Requests.Count);
+    }
 }

@@ -14,11 +14,12 @@ namespace Argus.Aws.Client.Protocols;
 /// </summary>
 internal static class XmlJsonWriter
 {
-    private sealed record Slot(string Name, JsonEncodedText JsonName, string Shape, int Ordinal);
+    private sealed record Slot(JsonEncodedText JsonName, Shape Shape, int Ordinal);
 
     private sealed record Layout(IReadOnlyDictionary<string, Slot> Slots, IReadOnlyList<(JsonEncodedText JsonName, string LocalName, string Type)> Attributes, bool NeedsTree);
 
-    private static readonly ConcurrentDictionary<(ServiceModel, string), Layout> Layouts = new();
+    // Keyed by the shape itself (reference equality): shapes belong to one model and live as long as it.
+    private static readonly ConcurrentDictionary<Shape, Layout> Layouts = new();
 
     /// <summary>The answer's output structure: the root element (ec2) or the root's <paramref name="wrapper"/> child (query).</summary>
     public static void Write(ServiceModel model, byte[] body, Shape output, string? wrapper, Utf8JsonWriter json)
@@ -117,7 +118,7 @@ internal static class XmlJsonWriter
             }
 
             json.WritePropertyName(slot.JsonName);
-            WriteValue(model, reader, model.Shape(slot.Shape), json);
+            WriteValue(model, reader, slot.Shape, json);
         }
 
         reader.Read();
@@ -204,7 +205,7 @@ internal static class XmlJsonWriter
 
     /// <summary>A structure's members by XML name, its attributes, and whether it must be read as a tree.</summary>
     private static Layout LayoutOf(ServiceModel model, Shape shape) =>
-        Layouts.GetOrAdd((model, shape.Name), _ =>
+        Layouts.GetOrAdd(shape, _ =>
         {
             var slots = new Dictionary<string, Slot>(StringComparer.Ordinal);
             var needsTree = false;
@@ -212,7 +213,7 @@ internal static class XmlJsonWriter
             {
                 var target = model.Shape(member.Shape);
                 needsTree |= target.Type == "list" && (member.Flattened || target.Flattened);
-                slots.TryAdd(member.LocationName ?? name, new Slot(name, JsonEncodedText.Encode(name), member.Shape, slots.Count));
+                slots.TryAdd(member.LocationName ?? name, new Slot(JsonEncodedText.Encode(name), target, slots.Count));
             }
 
             var attributes = shape.Members.Where(m => m.Value.XmlAttribute && m.Value.Location is null)
