@@ -16,8 +16,9 @@ namespace Argus.Bench;
 /// <summary>
 /// Collects a synthetic organization from a local fake AWS with per-(account, region) rate limits and latency,
 /// one <see cref="AwsCollector"/> per account, all accounts in parallel; prints wall time against the ideal,
-/// throttled answers, peak memory, and which documents collected are missing, extra or differ from the preset's
-/// (printed for the reader to judge, not failing the run: the collector skips AWS-managed prefix lists by design).
+/// throttled answers, the CPU seconds and peak memory of the collector and of the fake (a process of its own), and
+/// which documents collected are missing, extra or differ from the preset's (printed for the reader to judge, not
+/// failing the run: the collector skips AWS-managed prefix lists by design).
 /// </summary>
 public static class CollectBenchmark
 {
