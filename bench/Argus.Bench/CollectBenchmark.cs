@@ -16,8 +16,9 @@ namespace Argus.Bench;
 /// <summary>
 /// Collects a synthetic organization from a local fake AWS with per-(account, region) rate limits and latency,
 /// one <see cref="AwsCollector"/> per account, all accounts in parallel; prints wall time against the ideal,
-/// throttled answers, peak memory, and which documents collected are missing, extra or differ from the preset's
-/// (printed for the reader to judge, not failing the run: the collector skips AWS-managed prefix lists by design).
+/// throttled answers, the CPU seconds and peak memory of the collector and of the fake (a process of its own), and
+/// which documents collected are missing, extra or differ from the preset's (printed for the reader to judge, not
+/// failing the run: the collector skips AWS-managed prefix lists by design).
 /// </summary>
 public static class CollectBenchmark
 {
@@ -31,64 +32,74 @@ public static class CollectBenchmark
         var clientRate = double.Parse(Arg(args, "--client-rate") ?? Arg(args, "--rate") ?? "10", CultureInfo.InvariantCulture);
         var preset = SyntheticPresets.Find(presetName) ?? throw new ArgumentException($"unknown preset {presetName}");
 
-        var index = SyntheticAwsServer.Index(SyntheticEnvironment.Generate(preset, seed));
-        var accounts = index.Keys.GroupBy(k => k.Account)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(k => k.Region).Where(r => r != Regions.Global).Distinct().Order(StringComparer.Ordinal)]);
-        Console.WriteLine($"preset {preset.Name}, seed {seed}: {accounts.Count} accounts, {index.Count:N0} documents; {rate} calls/s per account-region (collector {clientRate}), {latency.Min}-{latency.Max} ms latency");
+        // The fake AWS renders every answer before it reports ready, in a process of its own: its CPU and memory are
+        // measured apart from the collector's (both share the machine's cores, which AWS's servers would not).
+        using var fake = FakeAwsProcess.Start(["--preset", preset.Name, "--seed", seed.ToString(CultureInfo.InvariantCulture),
+            "--rate", rate.ToString(CultureInfo.InvariantCulture), "--latency-min", latency.Min.ToString(CultureInfo.InvariantCulture),
+            "--latency-max", latency.Max.ToString(CultureInfo.InvariantCulture)]);
+        Console.WriteLine($"preset {preset.Name}, seed {seed}: {fake.Accounts.Count} accounts, {fake.Documents:N0} documents; {rate} calls/s per account-region (collector {clientRate}), {latency.Min}-{latency.Max} ms latency");
 
-        using var server = new SyntheticAwsServer(index, rate, latency);
         using var http = new HttpClient();
         var client = new AwsApiClient(http, AwsPermissionCatalog.Instance);
-        var collected = new ConcurrentDictionary<DocumentKey, byte[]>();
+        var collected = new ConcurrentDictionary<DocumentKey, ReadOnlyMemory<byte>>();
         var gaps = new ConcurrentBag<CoverageGap>();
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var self = Process.GetCurrentProcess();
+        fake.StartClock();
+        var cpu = self.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        // ReadDocuments blocks its reader: one dedicated thread per account keeps the pool free for the calls.
-        var runs = accounts.Select(a => Task.Factory.StartNew(() =>
+        // Each account read as the organization source reads its members: asynchronously, no thread blocked per account.
+        var runs = fake.Accounts.Select(a => Task.Run(async () =>
         {
-            var options = new AwsCollectionOptions { Regions = a.Value, Endpoint = server.Endpoint, CallsPerSecond = clientRate };
+            var options = new AwsCollectionOptions { Regions = a.Value, Endpoint = fake.Endpoint, CallsPerSecond = clientRate };
             var credentials = new BasicAWSCredentials("AKID" + a.Key, "fake-secret");
-            var collector = AwsCollector.ConnectAsync(client, credentials, options, null, CancellationToken.None).GetAwaiter().GetResult();
-            foreach (var d in collector.ReadDocuments())
+            var collector = await AwsCollector.ConnectAsync(client, credentials, options, null, CancellationToken.None).ConfigureAwait(false);
+            await foreach (var d in collector.ReadDocumentsAsync(CancellationToken.None).ConfigureAwait(false))
             {
-                collected[new DocumentKey(d.Account, d.Region, d.Service, d.Operation, d.Resource)] = d.Json.ToArray();
+                collected[new DocumentKey(d.Account, d.Region, d.Service, d.Operation, d.Resource)] = d.Json;
             }
 
             foreach (var gap in collector.Gaps)
             {
                 gaps.Add(gap);
             }
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+        })).ToArray();
         Task.WaitAll(runs);
         clock.Stop();
-        // CPU seconds of this process (the fake AWS included) while collecting: unlike wall time, not inflated by a busy machine.
-        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        var server = fake.StopClock();
+        self.Refresh();
+        // CPU seconds of each process while collecting: unlike wall time, hardly inflated by a busy machine.
+        var cpuSeconds = (self.TotalProcessorTime - cpu).TotalSeconds;
+        // Before the preset is generated here for the comparison: the collector, its HTTP client and the documents it returned.
+        var peak = self.PeakWorkingSet64;
 
         // The ideal: every account-region runs in parallel and each makes its calls at exactly the rate limit, so
         // the busiest one (global services are signed for the home region, so it is usually there) sets the time.
         // Its bucket starts full: the first `rate` calls are free, the rest come at `rate` a second.
-        var busiest = server.Answered.MaxBy(a => a.Value);
-        var ideal = Math.Max(busiest.Value - rate, 0) / rate;
-        var calls = server.Answered.Values.Sum();
+        var ideal = Math.Max(server.BusiestCalls - rate, 0) / rate;
+        var calls = server.Calls;
         Console.WriteLine($"calls        {calls,12:N0}");
         Console.WriteLine($"throttled    {server.Throttled,12:N0}");
         Console.WriteLine($"seconds      {clock.Elapsed.TotalSeconds,12:N1}");
-        Console.WriteLine($"ideal s      {ideal,12:N1}   ({busiest.Value} calls in {busiest.Key.Account}/{busiest.Key.Region} at {rate}/s)");
+        Console.WriteLine($"ideal s      {ideal,12:N1}   ({server.BusiestCalls} calls in {server.BusiestAccount}/{server.BusiestRegion} at {rate}/s)");
         Console.WriteLine($"ratio        {clock.Elapsed.TotalSeconds / ideal,12:N2}");
-        Console.WriteLine($"cpu s        {cpuSeconds,12:N1}   (collector and fake AWS; {Environment.ProcessorCount} cores)");
-        Console.WriteLine($"peak MB      {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0,12:N0}");
+        Console.WriteLine($"cpu s        {cpuSeconds,12:N1}   collector ({cpuSeconds * 1000 / (calls + server.Throttled):N2} ms per request; {Environment.ProcessorCount} cores)");
+        Console.WriteLine($"fake cpu s   {server.CpuSeconds,12:N1}   fake AWS ({server.CpuSeconds * 1000 / (calls + server.Throttled):N2} ms per request)");
+        Console.WriteLine($"peak MB      {peak / 1048576.0,12:N0}   collector process (with the {collected.Values.Sum(v => (long)v.Length) / 1048576.0:N0} MB of documents kept for the comparison)");
+        Console.WriteLine($"fake peak MB {server.PeakBytes / 1048576.0,12:N0}   fake AWS process (the preset and its rendered answers)");
+        Console.WriteLine($"load average {File.ReadAllText("/proc/loadavg").Split(' ')[0],12}   (1 minute, at the end)");
         Console.WriteLine($"gaps         {gaps.Count,12:N0}");
         foreach (var group in gaps.GroupBy(g => (g.Service, g.Operation, g.Reason)).OrderByDescending(g => g.Count()).Take(5))
         {
             Console.WriteLine($"  {group.Count(),6} {group.Key.Service}:{group.Key.Operation} {group.Key.Reason}: {group.First().Message}");
         }
 
+        var index = SyntheticAwsServer.Index(SyntheticEnvironment.Generate(preset, seed));
         Compare(index, collected, server.EmptyAnswers);
         return 0;
     }
 
     /// <summary>The documents collected against those the preset holds for the operations the collector calls.</summary>
-    private static void Compare(Dictionary<DocumentKey, byte[]> index, ConcurrentDictionary<DocumentKey, byte[]> collected, long emptyAnswers)
+    private static void Compare(Dictionary<DocumentKey, byte[]> index, ConcurrentDictionary<DocumentKey, ReadOnlyMemory<byte>> collected, long emptyAnswers)
     {
         var called = AwsOperations.All.Select(o => (o.Service, o.Operation)).ToHashSet();
         var expected = index.Keys.Where(k => called.Contains((k.Service, k.Operation))).ToHashSet();
@@ -100,12 +111,12 @@ public static class CollectBenchmark
         Console.WriteLine($"extra        {extra.Count,12:N0}   ({emptyAnswers:N0} answers empty for operations the preset does not generate)");
         // Through the wire and back: a document that differs from the preset's shows a rendering or reading fault.
         var differing = collected.Where(c => index.TryGetValue(c.Key, out var original)
-            && !JsonNode.DeepEquals(JsonNode.Parse(original), JsonNode.Parse(c.Value))).Select(c => c.Key).ToList();
+            && !JsonNode.DeepEquals(JsonNode.Parse(original), JsonNode.Parse(c.Value.Span))).Select(c => c.Key).ToList();
         Console.WriteLine($"differing    {differing.Count,12:N0}   (collected content not equal to the preset's)");
         foreach (var group in differing.GroupBy(k => (k.Service, k.Operation)).Take(10))
         {
             var first = group.First();
-            var where = FirstDifference(JsonNode.Parse(index[first]), JsonNode.Parse(collected[first]), "$");
+            var where = FirstDifference(JsonNode.Parse(index[first]), JsonNode.Parse(collected[first].Span), "$");
             Console.WriteLine($"  differs {group.Count(),6} {group.Key.Service}:{group.Key.Operation}, e.g. at {where}");
         }
 

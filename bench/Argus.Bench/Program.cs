@@ -14,6 +14,12 @@ if (args.Length > 0 && args[0] == "collect")
     return CollectBenchmark.Run(args[1..]);
 }
 
+// `collect-fake` is the fake AWS that `collect` starts in a process of its own.
+if (args.Length > 0 && args[0] == "collect-fake")
+{
+    return Argus.Bench.FakeAws.FakeAwsHost.Run(args[1..]);
+}
+
 // `vuln` inventories and matches a Debian root filesystem and a ~1 GB image built from it.
 if (args.Length > 0 && args[0] == "vuln")
 {

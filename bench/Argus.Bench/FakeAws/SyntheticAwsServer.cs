@@ -23,6 +23,13 @@ internal sealed partial class SyntheticAwsServer : IDisposable
 
     private readonly Dictionary<DocumentKey, byte[]> documents;
     private readonly Dictionary<DocumentKey, (string Type, byte[] Body)> rendered;
+    // Answers that depend on the request, not only on the document: one part per elbv2 tag description (the
+    // collector asks 20 ARNs at a time) and one answer per wafv2 resource type.
+    private readonly Dictionary<DocumentKey, TagParts> tagParts;
+    private readonly Dictionary<(DocumentKey, string Marker), (string Type, byte[] Body)> webAclResources;
+    // Empty answers (operations the preset never generates) and errors, per service and operation or code.
+    private readonly Dictionary<(string Service, string Operation), (string Type, byte[] Body)> emptyRendered;
+    private readonly Dictionary<(string Service, string Code), (int Status, string Type, byte[] Body)> errors;
     private readonly HashSet<(string Service, string Operation)> generated;
     private readonly Dictionary<string, string> servicesBySigningName;
     private readonly ConcurrentDictionary<(string Account, string Region), RateLimiter> limits = new();
@@ -41,10 +48,23 @@ internal sealed partial class SyntheticAwsServer : IDisposable
         generated = [.. documents.Keys.Select(k => (k.Service, k.Operation))];
         // Rendered before the clock starts: AWS's own serialization is not the collector's cost, and on a shared
         // machine it would compete with the collector for the same cores.
+        // Every answer is rendered here, the request-dependent ones in parts, so that answering is a lookup and a write.
         rendered = documents.AsParallel().ToDictionary(d => d.Key, d => Render(d.Key, d.Value));
+        tagParts = documents.Where(d => d.Key is { Service: "elbv2", Operation: "DescribeTags" }).AsParallel()
+            .ToDictionary(d => d.Key, d => TagParts.Render((JsonObject)JsonNode.Parse(d.Value)!));
+        webAclResources = documents.Where(d => d.Key is { Service: "wafv2", Operation: "ListResourcesForWebACL" }).AsParallel()
+            .SelectMany(d => WebAclMarkers.Select(m => (Key: (d.Key, m), Answer: WireWriter.Answer(ServiceModel.Find("wafv2")!, ServiceModel.Find("wafv2")!.Operation("ListResourcesForWebACL")!,
+                ResourcesOfType((JsonObject)JsonNode.Parse(d.Value)!, m)))))
+            .ToDictionary(x => x.Key, x => x.Answer);
+        var models = AwsOperations.All.Select(o => o.Service).Distinct()
+            .ToDictionary(s => s, s => ServiceModel.Find(s) ?? throw new InvalidOperationException($"no model for {s}"));
+        emptyRendered = AwsOperations.All.Where(o => models[o.Service].Operation(o.Operation) is not null)
+            .ToDictionary(o => (o.Service, o.Operation), o => WireWriter.Answer(models[o.Service], models[o.Service].Operation(o.Operation)!, []));
+        errors = models.Values.SelectMany(m => ErrorCodes.Select(c => (m.Service, c, Answer: Error(m, c, c == "InvalidAction" ? "no operation matches the request" : c == "ResourceNotFound" ? "not configured" : "Rate exceeded"))))
+            .ToDictionary(x => (x.Service, x.c), x => x.Answer);
         // S3 Control signs as s3 too; it is told apart by its path (AWS tells it by its host, s3-control).
-        servicesBySigningName = AwsOperations.All.Select(o => o.Service).Distinct().Where(s => s != "s3control")
-            .ToDictionary(s => (ServiceModel.Find(s) ?? throw new InvalidOperationException($"no model for {s}")).SigningName, s => s, StringComparer.Ordinal);
+        servicesBySigningName = models.Where(m => m.Key != "s3control")
+            .ToDictionary(m => m.Value.SigningName, m => m.Key, StringComparer.Ordinal);
         server = new Argus.Tests.LoopbackHttpServer(AnswerAsync, concurrent: true);
     }
 
@@ -112,14 +132,14 @@ internal sealed partial class SyntheticAwsServer : IDisposable
         if (!limits.GetOrAdd((account, region), _ => new RateLimiter(rate)).TryTake())
         {
             Interlocked.Increment(ref throttled);
-            return Error(model, model.Protocol switch { "ec2" => "RequestLimitExceeded", "rest-xml" => "SlowDown", "json" => "ThrottlingException", _ => "Throttling" }, "Rate exceeded");
+            return errors[(service, ThrottlingCode(model))];
         }
 
         answered.AddOrUpdate((account, region), 1, (_, n) => n + 1);
         var (operation, candidates) = Target(model, request, body);
         if (operation is null)
         {
-            return Error(model, "InvalidAction", "no operation matches the request");
+            return errors[(service, "InvalidAction")];
         }
 
         var document = Find(account, region, service, operation.Name, candidates);
@@ -128,33 +148,32 @@ internal sealed partial class SyntheticAwsServer : IDisposable
             if (generated.Contains((service, operation.Name)))
             {
                 // The preset has this operation but not for this resource: AWS's answer for absent configuration.
-                return Error(model, "ResourceNotFound", "not configured");
+                return errors[(service, "ResourceNotFound")];
             }
 
             Interlocked.Increment(ref emptyAnswers);
-        }
-
-        if (document is null)
-        {
-            var (emptyType, empty) = WireWriter.Answer(model, operation, []);
+            var (emptyType, empty) = emptyRendered[(service, operation.Name)];
             return (200, emptyType, empty);
         }
 
-        if (service == "wafv2" && operation.Name == "ListResourcesForWebACL")
+        if (webAclResources.TryGetValue((document, WebAclMarker(candidates)), out var resources))
         {
-            var (aclType, acl) = WireWriter.Answer(model, operation, ResourcesOfType((JsonObject)JsonNode.Parse(documents[document])!, candidates));
-            return (200, aclType, acl);
+            return (200, resources.Type, resources.Body);
         }
 
-        if (service == "elbv2" && operation.Name == "DescribeTags")
+        if (tagParts.TryGetValue(document, out var parts))
         {
-            var (tagsType, tags) = WireWriter.Answer(model, operation, RequestedTags((JsonObject)JsonNode.Parse(documents[document])!, candidates));
-            return (200, tagsType, tags);
+            return (200, "text/xml", parts.Answer(candidates));
         }
 
         var (type, bytes) = rendered[document];
         return (200, type, bytes);
     }
+
+    private static readonly string[] ErrorCodes = ["RequestLimitExceeded", "SlowDown", "ThrottlingException", "Throttling", "InvalidAction", "ResourceNotFound"];
+
+    private static string ThrottlingCode(ServiceModel model) =>
+        model.Protocol switch { "ec2" => "RequestLimitExceeded", "rest-xml" => "SlowDown", "json" => "ThrottlingException", _ => "Throttling" };
 
     private static (string Type, byte[] Body) Render(DocumentKey key, byte[] json)
     {
@@ -250,16 +269,20 @@ internal sealed partial class SyntheticAwsServer : IDisposable
         return (null, []);
     }
 
+    private static readonly string[] WebAclMarkers = [":apigateway:", ":cognito-idp:", ":apprunner:", ":loadbalancer/app/"];
+
     // wafv2 answers one resource type per call; the preset stores a web ACL's resources of every type as one answer.
-    private static JsonObject ResourcesOfType(JsonObject all, IReadOnlyList<string> candidates)
-    {
-        var marker = candidates.FirstOrDefault(c => c.Contains('_', StringComparison.Ordinal) && c.ToUpperInvariant() == c) switch
+    private static string WebAclMarker(IReadOnlyList<string> candidates) =>
+        candidates.FirstOrDefault(c => c.Contains('_', StringComparison.Ordinal) && c.ToUpperInvariant() == c) switch
         {
             "API_GATEWAY" => ":apigateway:",
             "COGNITO_USER_POOL" => ":cognito-idp:",
             "APP_RUNNER_SERVICE" => ":apprunner:",
             _ => ":loadbalancer/app/",
         };
+
+    private static JsonObject ResourcesOfType(JsonObject all, string marker)
+    {
         var kept = all["ResourceArns"] is JsonArray arns
             ? arns.Where(a => a?.GetValue<string>().Contains(marker, StringComparison.Ordinal) == true).Select(a => a!.DeepClone())
             : [];
@@ -269,16 +292,6 @@ internal sealed partial class SyntheticAwsServer : IDisposable
     private const string S3ControlPath = "/v20180820/";
 
     private static string SubResource(string requestUri) => requestUri.Split('?', 2) is [_, var query] ? query.Split('&')[0].Split('=')[0] : "";
-
-    // The collector asks for elbv2 tags 20 ARNs at a time; the preset stores them as one answer.
-    private static JsonObject RequestedTags(JsonObject all, IReadOnlyList<string> arns)
-    {
-        var wanted = arns.ToHashSet(StringComparer.Ordinal);
-        var kept = all["TagDescriptions"] is JsonArray tags
-            ? tags.Where(t => t?["ResourceArn"]?.GetValue<string>() is { } arn && wanted.Contains(arn)).Select(t => t!.DeepClone())
-            : [];
-        return new JsonObject { ["TagDescriptions"] = new JsonArray([.. kept]) };
-    }
 
     private static (int, string, byte[]) Error(ServiceModel model, string code, string message)
     {

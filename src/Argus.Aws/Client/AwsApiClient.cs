@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Argus.Aws.Client.Model;
@@ -47,10 +48,88 @@ public sealed class AwsApiClient(HttpClient http, IPermissionCatalog catalog, Aw
     /// <see cref="CallAllPagesAsync"/> as the UTF-8 JSON text a raw document stores: serialized once, for callers
     /// (the collector) that keep the bytes rather than read the answer.
     /// </summary>
-    public async Task<byte[]> CallAllPagesUtf8Async(string service, string operation, JsonObject? parameters, AwsCallContext ctx, CancellationToken ct) =>
-        JsonSerializer.SerializeToUtf8Bytes(await CallAllPagesNodeAsync(service, operation, parameters, ctx, ct).ConfigureAwait(false));
+    /// <remarks>
+    /// An answer of one page is written straight from the wire to UTF-8 JSON (no tree); answers of several pages are
+    /// merged as trees, as <see cref="CallAllPagesAsync"/> merges them.
+    /// </remarks>
+    public async Task<byte[]> CallAllPagesUtf8Async(string service, string operation, JsonObject? parameters, AwsCallContext ctx, CancellationToken ct)
+    {
+        var paginator = Model(service).PaginatorFor(operation);
+        if (paginator is null)
+        {
+            return await SendAsync(service, operation, parameters, ctx, ResponseReader.ReadUtf8, ct).ConfigureAwait(false);
+        }
 
-    private async Task<JsonObject> CallAllPagesNodeAsync(string service, string operation, JsonObject? parameters, AwsCallContext ctx, CancellationToken ct)
+        var first = await SendAsync(service, operation, (JsonObject?)parameters?.DeepClone() ?? [], ctx, ResponseReader.ReadUtf8, ct).ConfigureAwait(false);
+        if (!NamesAnyToken(first, paginator))
+        {
+            return first; // no token anywhere: one page, nothing to drop, and no need to parse what can be megabytes
+        }
+
+        using (var page = JsonDocument.Parse(first))
+        {
+            if (!MorePages(page.RootElement, paginator))
+            {
+                return WithoutTokens(page.RootElement, paginator) ?? first;
+            }
+        }
+
+        return JsonSerializer.SerializeToUtf8Bytes(await CallAllPagesNodeAsync(service, operation, parameters, ctx, JsonNode.Parse(first) as JsonObject, ct).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Whether the answer may hold a page token: the first name of some token path appears as a property name
+    /// anywhere in it (the written JSON has no whitespace). A nested namesake only costs the exact check.
+    /// </summary>
+    private static bool NamesAnyToken(byte[] answer, Paginator paginator) =>
+        paginator.OutputTokens.Append(paginator.MoreResults ?? "")
+            .SelectMany(t => t.Split("||"))
+            .Select(t => t.Trim().Split('.', '[')[0])
+            .Where(name => name.Length > 0)
+            .Any(name => answer.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes($"\"{name}\":")) >= 0);
+
+    private static bool MorePages(JsonElement answer, Paginator paginator) =>
+        paginator.MoreResults is { } flag
+            ? JsonPath.Evaluate(answer, flag) is { ValueKind: JsonValueKind.True }
+            : paginator.OutputTokens.Any(t => JsonPath.Evaluate(answer, t) is { } token && !(token.ValueKind == JsonValueKind.String && token.GetString()!.Length == 0));
+
+    /// <summary>The answer without its page tokens (as the merged answer drops them), or null when it has none.</summary>
+    private static byte[]? WithoutTokens(JsonElement answer, Paginator paginator)
+    {
+        var tokens = TokenKeys(paginator).Where(t => answer.TryGetProperty(t, out _)).ToHashSet(StringComparer.Ordinal);
+        if (tokens.Count == 0)
+        {
+            return null;
+        }
+
+        var output = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(output))
+        {
+            json.WriteStartObject();
+            foreach (var property in answer.EnumerateObject())
+            {
+                if (!tokens.Contains(property.Name))
+                {
+                    property.WriteTo(json);
+                }
+            }
+
+            json.WriteEndObject();
+        }
+
+        return output.WrittenSpan.ToArray();
+    }
+
+    // The tokens that are top-level keys; paths into the results (Contents[-1].Key) stay.
+    private static IEnumerable<string> TokenKeys(Paginator paginator) =>
+        paginator.OutputTokens.Append(paginator.MoreResults ?? "")
+            .Where(t => t.Length > 0 && !t.Contains('.', StringComparison.Ordinal) && !t.Contains('|', StringComparison.Ordinal));
+
+    private Task<JsonObject> CallAllPagesNodeAsync(string service, string operation, JsonObject? parameters, AwsCallContext ctx, CancellationToken ct) =>
+        CallAllPagesNodeAsync(service, operation, parameters, ctx, null, ct);
+
+    /// <param name="firstPage">The first page when already read (its request was the parameters alone).</param>
+    private async Task<JsonObject> CallAllPagesNodeAsync(string service, string operation, JsonObject? parameters, AwsCallContext ctx, JsonObject? firstPage, CancellationToken ct)
     {
         var paginator = Model(service).PaginatorFor(operation);
         if (paginator is null)
@@ -63,7 +142,7 @@ public sealed class AwsApiClient(HttpClient http, IPermissionCatalog catalog, Aw
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var page = 1; ; page++)
         {
-            var answer = await CallNodeAsync(service, operation, request, ctx, ct).ConfigureAwait(false);
+            var answer = page == 1 && firstPage is not null ? firstPage : await CallNodeAsync(service, operation, request, ctx, ct).ConfigureAwait(false);
             merged = merged is null ? answer : Append(merged, answer, paginator);
             var tokens = paginator.OutputTokens.Select(t => JsonPath.Evaluate(answer, t)).ToList();
             var more = paginator.MoreResults is { } flag
@@ -87,12 +166,9 @@ public sealed class AwsApiClient(HttpClient http, IPermissionCatalog catalog, Aw
             }
         }
 
-        foreach (var token in paginator.OutputTokens.Append(paginator.MoreResults ?? ""))
+        foreach (var token in TokenKeys(paginator))
         {
-            if (token.Length > 0 && !token.Contains('.', StringComparison.Ordinal) && !token.Contains('|', StringComparison.Ordinal))
-            {
-                merged.Remove(token);
-            }
+            merged.Remove(token);
         }
 
         return merged;
@@ -121,27 +197,28 @@ public sealed class AwsApiClient(HttpClient http, IPermissionCatalog catalog, Aw
 
     /// <summary>
     /// One call whose answer is a binary payload (a streaming blob such as EBS GetSnapshotBlock's block data), with the
-    /// same catalog check, signing and retries as <see cref="CallAsync"/>: the raw body and every response header.
+    /// same catalog check, signing and retries as <see cref="CallAsync"/>: the raw body and the response headers.
     /// </summary>
     /// <exception cref="PermissionDeniedByCatalogException">The action is not in the catalog; nothing was sent.</exception>
     /// <exception cref="AwsApiException">AWS refused or failed the call.</exception>
     public Task<AwsBinaryResponse> CallBinaryAsync(string service, string operation, JsonObject? parameters, AwsCallContext ctx, CancellationToken ct) =>
-        SendAsync(service, operation, parameters, ctx, static (_, _, _, status, response, body, _) =>
+        SendAsync(service, operation, parameters, ctx, static (_, _, status, headers, body) =>
         {
-            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
+            var named = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (name, values) in headers)
             {
-                headers[name] = string.Join(",", values);
+                named[name] = string.Join(",", values);
             }
 
-            return new AwsBinaryResponse(status, headers, body);
+            return new AwsBinaryResponse(status, named, body);
         }, ct);
 
     private Task<JsonObject> CallNodeAsync(string service, string operation, JsonObject? parameters, AwsCallContext ctx, CancellationToken ct) =>
-        SendAsync(service, operation, parameters, ctx, Read, ct);
+        SendAsync(service, operation, parameters, ctx, ResponseReader.Read, ct);
 
+    /// <summary>One request, signed, sent and retried; a successful answer is handed to <paramref name="read"/>.</summary>
     private async Task<T> SendAsync<T>(string service, string operation, JsonObject? parameters, AwsCallContext ctx,
-        Func<ServiceModel, OperationModel, string, int, HttpResponseMessage, byte[], int, T> read, CancellationToken ct)
+        Func<ServiceModel, OperationModel, int, HttpResponseHeaders, byte[], T> read, CancellationToken ct)
     {
         var model = Model(service);
         var op = model.Operation(operation) ?? throw new ArgumentException($"the {service} model Argus ships has no operation {operation}; add it to scripts/trim-aws-models.py");
@@ -173,7 +250,7 @@ public sealed class AwsApiClient(HttpClient http, IPermissionCatalog catalog, Aw
                 var status = (int)response.StatusCode;
                 if (response.IsSuccessStatusCode)
                 {
-                    return read(model, op, action, status, response, body, attempt);
+                    return Read(model, op, action, status, response, body, attempt, read);
                 }
 
                 var (code, text) = ErrorReader.Read(model.Protocol, status, response.Headers, body);
@@ -203,11 +280,12 @@ public sealed class AwsApiClient(HttpClient http, IPermissionCatalog catalog, Aw
     }
 
     // A malformed answer is the service's fault, not a programming error: the collector records it as a gap.
-    private static JsonObject Read(ServiceModel model, OperationModel op, string action, int status, HttpResponseMessage response, byte[] body, int attempt)
+    private static T Read<T>(ServiceModel model, OperationModel op, string action, int status, HttpResponseMessage response, byte[] body, int attempt,
+        Func<ServiceModel, OperationModel, int, HttpResponseHeaders, byte[], T> read)
     {
         try
         {
-            return ResponseReader.Read(model, op, status, response.Headers, body);
+            return read(model, op, status, response.Headers, body);
         }
         catch (Exception e) when (e is InvalidDataException or JsonException)
         {

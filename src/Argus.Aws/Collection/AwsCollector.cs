@@ -191,7 +191,7 @@ public sealed partial class AwsCollector : ISnapshotSource
     private async Task CollectGlobalAsync(CancellationTokenSource stop)
     {
         var generic = Ops.All.Where(o => o.Global && !o.PerResource && !Walked.Contains(o))
-            .Select(o => CallAsync(Regions.Global, options.HomeRegion, o, null, null, stop));
+            .Select(o => CallAsync(Regions.Global, options.HomeRegion, o, null, null, stop, read: false));
         await Task.WhenAll([.. generic, WalkOrganizationAsync(stop), WalkBucketsAsync(stop), WalkUsersAsync(stop), WalkGlobalPostureAsync(stop)]).ConfigureAwait(false);
     }
 
@@ -207,7 +207,7 @@ public sealed partial class AwsCollector : ISnapshotSource
         }
 
         var generic = Ops.All.Where(o => !o.Global && !o.PerResource && !Walked.Contains(o))
-            .Select(o => CallAsync(region, region, o, null, null, stop));
+            .Select(o => CallAsync(region, region, o, null, null, stop, read: false));
         await Task.WhenAll([.. generic, WalkLoadBalancingAsync(region, stop), WalkPrefixListsAsync(region, stop),
             WalkTrailsAsync(region, stop), WalkKeysAsync(region, stop), WalkRegionalPostureAsync(region, stop),
             WalkTransitGatewayRouteTablesAsync(region, stop), WalkFirewallsAsync(region, stop)]).ConfigureAwait(false);
@@ -448,8 +448,12 @@ public sealed partial class AwsCollector : ISnapshotSource
     /// One operation, every page, within the concurrency limit and the region's rate. Returns the answer, or null
     /// when there is none: nothing configured (NotFound), a coverage gap recorded, or collection stopped.
     /// </summary>
+    /// <param name="read">
+    /// Whether the caller reads the answer; when not, a successful call returns an undefined element rather than
+    /// parsing what can be megabytes (the generic pass stores its answers without looking into them).
+    /// </param>
     private async Task<JsonElement?> CallAsync(string storedRegion, string callRegion, AwsOperation op, string? resource, JsonObject? parameters,
-        CancellationTokenSource stop, bool emit = true)
+        CancellationTokenSource stop, bool emit = true, bool read = true)
     {
         var ct = stop.Token;
         if (ct.IsCancellationRequested)
@@ -497,7 +501,7 @@ public sealed partial class AwsCollector : ISnapshotSource
             }
 
             // Reads the stored bytes in place (no copy); the document's pooled index goes back to the GC with it.
-            return JsonDocument.Parse(json).RootElement;
+            return read ? JsonDocument.Parse(json).RootElement : default(JsonElement);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

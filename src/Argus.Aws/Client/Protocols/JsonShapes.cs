@@ -76,5 +76,59 @@ internal static class JsonShapes
         }
     }
 
+    /// <summary>
+    /// <see cref="ToCli"/> written straight to JSON from the parsed wire answer: the same bytes as serializing the
+    /// converted tree, without building either tree.
+    /// </summary>
+    public static void WriteCli(ServiceModel model, Shape shape, JsonElement value, Utf8JsonWriter json)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object when shape.Type == "structure":
+                json.WriteStartObject();
+                foreach (var (name, member) in shape.Members)
+                {
+                    if (member.Location is null && value.TryGetProperty(member.LocationName ?? name, out var node))
+                    {
+                        json.WritePropertyName(name);
+                        WriteCli(model, model.Shape(member.Shape), node, json);
+                    }
+                }
+
+                json.WriteEndObject();
+                break;
+            case JsonValueKind.Array when shape.Type == "list":
+                var itemShape = model.Shape(shape.Member!.Shape);
+                json.WriteStartArray();
+                foreach (var item in value.EnumerateArray())
+                {
+                    WriteCli(model, itemShape, item, json);
+                }
+
+                json.WriteEndArray();
+                break;
+            case JsonValueKind.Object when shape.Type == "map":
+                var valueShape = model.Shape(shape.Value!.Shape);
+                json.WriteStartObject();
+                foreach (var entry in value.EnumerateObject())
+                {
+                    json.WritePropertyName(entry.Name);
+                    WriteCli(model, valueShape, entry.Value, json);
+                }
+
+                json.WriteEndObject();
+                break;
+            case JsonValueKind.Number when shape.Type == "timestamp":
+                json.WriteStringValue(WireValues.CliTimestamp(DateTimeOffset.UnixEpoch.AddTicks((long)(value.GetDouble() * TimeSpan.TicksPerSecond))));
+                break;
+            case JsonValueKind.String when shape.Type == "timestamp":
+                WireValues.WriteScalar(json, value.GetString()!, "timestamp");
+                break;
+            default:
+                value.WriteTo(json);
+                break;
+        }
+    }
+
     private static string Join(string path, string name) => path.Length == 0 ? name : path + "." + name;
 }

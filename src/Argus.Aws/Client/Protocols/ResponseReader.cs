@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
+using System.Buffers;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Argus.Aws.Client.Model;
@@ -31,6 +33,73 @@ internal static class ResponseReader
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// <see cref="Read"/> as the UTF-8 JSON a raw document stores, the same bytes as serializing its answer: the ec2,
+    /// query and json answers are written straight from the wire, without building a tree; the others (rest-xml, and
+    /// rest-json answers with members from headers) are read as trees and serialized.
+    /// </summary>
+    public static byte[] ReadUtf8(ServiceModel model, OperationModel operation, int status, HttpResponseHeaders headers, byte[] body)
+    {
+        if (operation.Output is null)
+        {
+            return "{}"u8.ToArray();
+        }
+
+        var output = model.Shape(operation.Output);
+        switch (model.Protocol)
+        {
+            case "ec2" or "query":
+                return Utf8(json => XmlJsonWriter.Write(model, body, output, model.Protocol == "query" ? operation.ResultWrapper : null, json));
+            case "json" or "rest-json" when output.Members.Values.All(m => m.Location is null):
+                if (body.Length == 0)
+                {
+                    return "{}"u8.ToArray();
+                }
+
+                using (var answer = JsonDocument.Parse(body))
+                {
+                    if (answer.RootElement.ValueKind != JsonValueKind.Object)
+                    {
+                        throw new InvalidDataException("the answer is not a JSON object");
+                    }
+
+                    return Utf8(json => JsonShapes.WriteCli(model, output, answer.RootElement, json));
+                }
+
+            default:
+                return JsonSerializer.SerializeToUtf8Bytes(Read(model, operation, status, headers, body));
+        }
+    }
+
+    // One buffer per thread, reused: the writing is synchronous, and a document is copied out of it at its exact size.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? buffer;
+
+    private const int KeptBufferBytes = 4 << 20;
+
+    private static byte[] Utf8(Action<Utf8JsonWriter> write)
+    {
+        var output = buffer ??= new ArrayBufferWriter<byte>(64 << 10);
+        output.ResetWrittenCount();
+        try
+        {
+            using (var json = new Utf8JsonWriter(output, new JsonWriterOptions { SkipValidation = true }))
+            {
+                write(json);
+            }
+
+            return output.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            // A huge answer's buffer is not kept for the rest of the thread's life.
+            if (output.Capacity > KeptBufferBytes)
+            {
+                buffer = null;
+            }
+        }
     }
 
     private static JsonObject ReadJson(ServiceModel model, Shape output, byte[] body)

@@ -57,6 +57,31 @@ internal static class WireValues
         _ => JsonValue.Create(text),
     };
 
+    /// <summary><see cref="Scalar"/> written straight to JSON: the same value a serialized scalar node gives.</summary>
+    public static void WriteScalar(Utf8JsonWriter json, string text, string type)
+    {
+        switch (type)
+        {
+            case "boolean":
+                json.WriteBooleanValue(string.Equals(text.Trim(), "true", StringComparison.OrdinalIgnoreCase));
+                break;
+            case "integer" or "long":
+                json.WriteNumberValue(long.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var l)
+                    ? l : throw new InvalidDataException($"'{text}' is not an integer"));
+                break;
+            case "float" or "double":
+                json.WriteNumberValue(double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
+                    ? d : throw new InvalidDataException($"'{text}' is not a number"));
+                break;
+            case "timestamp":
+                json.WriteStringValue(CliTimestamp(ParseTimestamp(text)));
+                break;
+            default:
+                json.WriteStringValue(text);
+                break;
+        }
+    }
+
     private static DateTimeOffset ParseTimestamp(string text)
     {
         var trimmed = text.Trim();

@@ -18,7 +18,7 @@ internal static class XmlStreamReader
 
     private static readonly ConcurrentDictionary<(ServiceModel, string), IReadOnlyDictionary<string, Slot>> Indexes = new();
 
-    private static readonly XmlReaderSettings Settings = new()
+    internal static readonly XmlReaderSettings Settings = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
         IgnoreComments = true,
@@ -73,7 +73,7 @@ internal static class XmlStreamReader
         }
     }
 
-    private static JsonObject ReadStructure(ServiceModel model, XmlReader reader, Shape shape)
+    internal static JsonObject ReadStructure(ServiceModel model, XmlReader reader, Shape shape)
     {
         var result = new JsonObject();
         if (reader.HasAttributes)
@@ -149,7 +149,7 @@ internal static class XmlStreamReader
         }
     }
 
-    private static JsonObject ReadMap(ServiceModel model, XmlReader reader, Shape shape)
+    internal static JsonObject ReadMap(ServiceModel model, XmlReader reader, Shape shape)
     {
         var result = new JsonObject();
         var keyName = shape.Key!.LocationName ?? "key";
@@ -230,7 +230,7 @@ internal static class XmlStreamReader
     }
 
     /// <summary>An element's text, its descendants' included (as <c>XElement.Value</c>); leaves the reader after the element.</summary>
-    private static string ReadText(XmlReader reader)
+    internal static string ReadText(XmlReader reader)
     {
         if (reader.IsEmptyElement)
         {
