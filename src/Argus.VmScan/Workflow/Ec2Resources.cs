@@ -44,11 +44,13 @@ internal sealed class Ec2Resources(VmScanCloud cloud, VmScanOptions options)
         }
     }
 
-    public async Task<JsonNode> WaitSnapshotAsync(string id, AwsCallContext ctx, CancellationToken ct)
+    /// <summary>Waits for one of this scan's snapshots to complete; refuses a snapshot that is not this scan's before anything uses it.</summary>
+    public async Task<JsonNode> WaitSnapshotAsync(string id, string scanId, AwsCallContext ctx, CancellationToken ct)
     {
         for (var poll = 0; ; poll++)
         {
             var snapshot = await SnapshotAsync(id, ctx, ct).ConfigureAwait(false) ?? throw new VmScanStepException($"snapshot {id} disappeared while Argus waited for it");
+            EnsureOwned(snapshot, id, scanId);
             switch (snapshot["State"]?.GetValue<string>())
             {
                 case "completed":

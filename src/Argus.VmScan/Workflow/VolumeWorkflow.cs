@@ -28,6 +28,13 @@ internal sealed class VolumeWorkflow(VmScanCloud cloud, VmScanAccess access, Sca
             return new VolumeOutcome(instance, volume, plan.Mode, null, p.ReadSummary, p.Error);
         }
 
+        if (p.ReadSummary is not null)
+        {
+            // Read before a crash: what is left is the cleanup, which finds each resource again or sees it gone.
+            await CleanupAsync(p, instance, ct).ConfigureAwait(false);
+            return new VolumeOutcome(instance, volume, plan.Mode, null, p.ReadSummary, null);
+        }
+
         var target = access.Target(instance.Region);
         var scanner = access.Scanner(plan.ScannerRegion);
 
@@ -63,16 +70,10 @@ internal sealed class VolumeWorkflow(VmScanCloud cloud, VmScanAccess access, Sca
             readable = p.ScannerCopyId!;
         }
 
-        if (p.ReadSummary is null)
-        {
-            var scans = await ReadAsync(p, instance, volume, readable, scanner, ct).ConfigureAwait(false);
-            p = journal.Record(journal.Current.For(volume.VolumeId) with { ReadSummary = Summarize(scans) });
-            await CleanupAsync(p, instance, ct).ConfigureAwait(false);
-            return new VolumeOutcome(instance, volume, plan.Mode, scans, p.ReadSummary, null);
-        }
-
+        var scans = await ReadAsync(p, instance, volume, readable, scanner, ct).ConfigureAwait(false);
+        p = journal.Record(journal.Current.For(volume.VolumeId) with { ReadSummary = Summarize(scans) });
         await CleanupAsync(p, instance, ct).ConfigureAwait(false);
-        return new VolumeOutcome(instance, volume, plan.Mode, null, p.ReadSummary, null);
+        return new VolumeOutcome(instance, volume, plan.Mode, scans, p.ReadSummary, null);
     }
 
     private async Task<VolumeProgress> SnapshotAsync(VolumeProgress p, PlannedVolume volume, AwsCallContext target, CancellationToken ct)
@@ -92,7 +93,7 @@ internal sealed class VolumeWorkflow(VmScanCloud cloud, VmScanAccess access, Sca
 
         p = p.SnapshotId == id ? p : journal.Record(p with { SnapshotId = id });
         events?.Report(new VmScanEvent("wait", null, id, "waiting for the snapshot to complete"));
-        await ec2.WaitSnapshotAsync(id, target, ct).ConfigureAwait(false);
+        await ec2.WaitSnapshotAsync(id, ScanId, target, ct).ConfigureAwait(false);
         return p;
     }
 
@@ -115,7 +116,7 @@ internal sealed class VolumeWorkflow(VmScanCloud cloud, VmScanAccess access, Sca
         }
 
         p = p.ReencryptedId == id ? p : journal.Record(p with { ReencryptedId = id });
-        await ec2.WaitSnapshotAsync(id, target, ct).ConfigureAwait(false);
+        await ec2.WaitSnapshotAsync(id, ScanId, target, ct).ConfigureAwait(false);
         return p;
     }
 
@@ -164,7 +165,7 @@ internal sealed class VolumeWorkflow(VmScanCloud cloud, VmScanAccess access, Sca
         }
 
         p = p.ScannerCopyId == id ? p : journal.Record(p with { ScannerCopyId = id });
-        await ec2.WaitSnapshotAsync(id, scanner, ct).ConfigureAwait(false);
+        await ec2.WaitSnapshotAsync(id, ScanId, scanner, ct).ConfigureAwait(false);
         return p;
     }
 

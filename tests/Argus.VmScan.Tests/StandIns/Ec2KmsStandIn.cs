@@ -168,7 +168,17 @@ internal sealed class Ec2KmsStandIn : IDisposable
         }
     }
 
-    public void Dispose() => server.Dispose();
+    public void Dispose()
+    {
+        try
+        {
+            server.Dispose();
+        }
+        catch (HttpListenerException)
+        {
+            // Linux's managed listener can report a port another stand-in just reused; the listener is closed either way.
+        }
+    }
 
     private string NewId(string prefix) => $"{prefix}-{Interlocked.Increment(ref next):x17}";
 
