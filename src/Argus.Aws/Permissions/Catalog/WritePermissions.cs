@@ -26,7 +26,7 @@ internal static class WritePermissions
         Write("ec2:DetachVolume", VmScan, "Attach mode: detaches an Argus volume after the scan; only resources tagged argus:owner=argus", required: false),
         Write("ec2:DeleteVolume", VmScan, "Attach mode: deletes the volumes Argus made once scanned; only volumes tagged argus:owner=argus", required: false),
         Write("ec2:CreateTags", [F.VmScan, F.RemediationSecurityGroups], "vm-scan: tags snapshots and volumes argus:owner=argus and the scan id as they are created (no other tagging); remediation: marks a changed security group with argus:remediated"),
-        Write("kms:CreateGrant", VmScan, "Lets the scanner's Argus role read a snapshot encrypted with a customer managed key: one grant per scan (decrypt, and EC2 volume creation through it), retired after", required: false),
+        Write("kms:CreateGrant", VmScan, "Lets the scanner's Argus role read a snapshot encrypted with a customer managed key: a grant per scanned volume named for the scan (decrypt, and EC2 volume creation through it), retired after", required: false),
         Read("kms:ListGrants", VmScan, "Finds a scan's grant again after an interruption, and the grants an interrupted scan left, to retire them", required: false),
         Write("kms:RetireGrant", VmScan, "Retires the scan's grants once the scan is done or cleaned up (the account is their retiring principal)", required: false),
         Read("ebs:ListSnapshotBlocks", VmScan, "Lists the blocks of an Argus snapshot to read it without creating a volume (EBS direct APIs)", required: false),
