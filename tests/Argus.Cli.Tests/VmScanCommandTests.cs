@@ -93,4 +93,21 @@ public sealed class VmScanCommandTests
         Assert.Contains("vm-scan cleanup --scan-id vm-20260101T000000-abcdef", error);
         Assert.Empty(server.Requests);
     }
+
+    [Theory]
+    [InlineData("vm-scan")]
+    [InlineData("vm-scan run")]
+    [InlineData("vm-scan resume")]
+    [InlineData("vm-scan cleanup")]
+    public void Every_vm_scan_command_explains_itself_with_examples(string command)
+    {
+        using var cli = new CliRun();
+
+        var (code, output, _) = cli.Run([.. command.Split(' '), "--help"]);
+
+        Assert.Equal(0, code);
+        Assert.Contains("Examples:", output);
+        Assert.Contains("argus " + command, output);
+        Assert.Matches(@"(?m)^  vm-scan +\S.*\.$", cli.Run("--help").Out);
+    }
 }

@@ -78,6 +78,11 @@ public static class VmScanRunCommand
             if (resume)
             {
                 var id = parse.GetValue(scanId)!;
+                if (!id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+                {
+                    throw new CliException($"'{id}' is not a scan id (vm-YYYYMMDDTHHMMSS-xxxxxx)", ExitCodes.Usage);
+                }
+
                 earlier = journals.Load(id) ?? throw new CliException($"no journal for scan {id} in {journals.Folder}; 'argus vm-scan cleanup --scan-id {id} --execute' removes its leftovers by tag", ExitCodes.BadInput);
                 options = new VmScanOptions(earlier.Plan.Instances.Select(i => i.Region).Distinct().ToList(), [], new Dictionary<string, string?>(), earlier.Plan.Mode) { TimeLimit = limit };
             }
