@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(debootstrap umoci skopeo docker-registry rpm)
+packages=(debootstrap umoci skopeo docker-registry rpm e2fsprogs fdisk)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

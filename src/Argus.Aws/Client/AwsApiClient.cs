@@ -119,7 +119,29 @@ public sealed class AwsApiClient(HttpClient http, IPermissionCatalog catalog, Aw
         return merged;
     }
 
-    private async Task<JsonObject> CallNodeAsync(string service, string operation, JsonObject? parameters, AwsCallContext ctx, CancellationToken ct)
+    /// <summary>
+    /// One call whose answer is a binary payload (a streaming blob such as EBS GetSnapshotBlock's block data), with the
+    /// same catalog check, signing and retries as <see cref="CallAsync"/>: the raw body and every response header.
+    /// </summary>
+    /// <exception cref="PermissionDeniedByCatalogException">The action is not in the catalog; nothing was sent.</exception>
+    /// <exception cref="AwsApiException">AWS refused or failed the call.</exception>
+    public Task<AwsBinaryResponse> CallBinaryAsync(string service, string operation, JsonObject? parameters, AwsCallContext ctx, CancellationToken ct) =>
+        SendAsync(service, operation, parameters, ctx, static (_, _, _, status, response, body, _) =>
+        {
+            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
+            {
+                headers[name] = string.Join(",", values);
+            }
+
+            return new AwsBinaryResponse(status, headers, body);
+        }, ct);
+
+    private Task<JsonObject> CallNodeAsync(string service, string operation, JsonObject? parameters, AwsCallContext ctx, CancellationToken ct) =>
+        SendAsync(service, operation, parameters, ctx, Read, ct);
+
+    private async Task<T> SendAsync<T>(string service, string operation, JsonObject? parameters, AwsCallContext ctx,
+        Func<ServiceModel, OperationModel, string, int, HttpResponseMessage, byte[], int, T> read, CancellationToken ct)
     {
         var model = Model(service);
         var op = model.Operation(operation) ?? throw new ArgumentException($"the {service} model Argus ships has no operation {operation}; add it to scripts/trim-aws-models.py");
@@ -151,7 +173,7 @@ public sealed class AwsApiClient(HttpClient http, IPermissionCatalog catalog, Aw
                 var status = (int)response.StatusCode;
                 if (response.IsSuccessStatusCode)
                 {
-                    return Read(model, op, action, status, response, body, attempt);
+                    return read(model, op, action, status, response, body, attempt);
                 }
 
                 var (code, text) = ErrorReader.Read(model.Protocol, status, response.Headers, body);
