@@ -9,6 +9,7 @@ namespace Argus.VmScan.Tests;
 /// the figures docs/vm-scanning.md quotes. Waiting polls depend on how long AWS takes; the stand-in completes a
 /// snapshot on the third poll and a volume or attachment change on the second.
 /// </summary>
+[Collection(nameof(StandInCollection))]
 public sealed class CallCountTests(ITestOutputHelper output)
 {
     [Theory]

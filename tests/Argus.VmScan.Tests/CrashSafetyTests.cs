@@ -9,6 +9,7 @@ namespace Argus.VmScan.Tests;
 /// A crash after every write (sent, answered, not yet recorded), then resume, then cleanup by tag: the scan
 /// completes, the stand-in ends with no Argus resource, and nothing else changed.
 /// </summary>
+[Collection(nameof(StandInCollection))]
 public sealed class CrashSafetyTests
 {
     private sealed class Crash : Exception;

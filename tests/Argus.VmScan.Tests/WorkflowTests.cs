@@ -3,6 +3,7 @@ using Argus.VmScan.Workflow;
 
 namespace Argus.VmScan.Tests;
 
+[Collection(nameof(StandInCollection))]
 public sealed class WorkflowTests
 {
     private static StandInInstance AddWebServer(ScanHarness h, string? key = null, string? dataKey = null) =>

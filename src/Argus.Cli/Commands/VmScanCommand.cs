@@ -2,7 +2,6 @@ using System.CommandLine;
 using Argus.Aws.Client;
 using Argus.Cli.Terminal;
 using Argus.Storage;
-using Argus.VmScan.Disks;
 using Argus.VmScan.Workflow;
 
 namespace Argus.Cli.Commands;
@@ -40,7 +39,10 @@ public static class VmScanCommand
     public static JournalFolder Journals(ParseResult parse)
     {
         var location = parse.GetValue(CommonOptions.Db) ?? Environment.GetEnvironmentVariable(Wiring.Stores.EnvironmentVariable);
-        var store = string.IsNullOrWhiteSpace(location) || Storage.Postgres.PostgresLocation.IsPostgres(location) ? StoreFactory.DefaultSqlitePath : Path.GetFullPath(location);
+
+        // A PostgreSQL location (keywords or a URI) has no folder; its journals go next to the default SQLite file.
+        var postgres = location is not null && (location.Contains("Host=", StringComparison.OrdinalIgnoreCase) || location.StartsWith("postgres", StringComparison.OrdinalIgnoreCase));
+        var store = string.IsNullOrWhiteSpace(location) || postgres ? StoreFactory.DefaultSqlitePath : Path.GetFullPath(location);
         return new JournalFolder(Path.Combine(Path.GetDirectoryName(store)!, "vm-scans"));
     }
 
@@ -142,12 +144,5 @@ public static class VmScanCommand
                 }
             }
         }
-    }
-
-    /// <summary>The disk reader the CLI uses: the in-process disk scanner over the vulnerability scanner.</summary>
-    internal sealed class DiskScannerReader(DiskScanner scanner) : IDiskReader
-    {
-        public Task<IReadOnlyList<FileSystemScan>> ScanAsync(IBlockDevice device, string target, DateTimeOffset at, CancellationToken ct) =>
-            scanner.ScanAsync(device, target, at, ct);
     }
 }

@@ -128,7 +128,7 @@ public static class VmScanRunCommand
             }
 
             var database = VulnerabilityScanRun.LoadDatabase(parse, scan);
-            var runner = new VmScanRunner(cloud, scanAccess, journals, new AwsBlockDevices(client), new VmScanCommand.DiskScannerReader(new DiskScanner(new VulnerabilityScanner(database))),
+            var runner = new VmScanRunner(cloud, scanAccess, journals, new AwsBlockDevices(client), new DiskScannerReader(new DiskScanner(new VulnerabilityScanner(database))),
                 new NvmeDeviceLocator(), options, VmScanCommand.Log(context))
             {
                 // Ctrl-C gives the process two minutes; what cleanup cannot finish by then, 'cleanup' finds by tag.

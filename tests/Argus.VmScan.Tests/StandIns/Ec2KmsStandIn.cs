@@ -19,6 +19,7 @@ internal sealed class Ec2KmsStandIn : IDisposable
     private readonly object gate = new();
     private readonly LoopbackHttpServer server;
     private readonly Dictionary<string, StandInAccount> accounts = new(StringComparer.Ordinal);
+    private readonly HashSet<string> servedByEbs = new(StringComparer.Ordinal);
     private int next = 0x1000;
     private int requests;
 
@@ -58,6 +59,59 @@ internal sealed class Ec2KmsStandIn : IDisposable
     /// <summary>Answers requests that are not EC2, STS or KMS (the EBS direct APIs); true when it answered.</summary>
     public Func<HttpListenerContext, Task<bool>>? Fallback { get; set; }
 
+    /// <summary>
+    /// Serves the EBS direct APIs through <paramref name="ebs"/> for the snapshots this stand-in holds, after checking
+    /// what EBS would: the policy grants the action, the snapshot is visible to the caller in its region, completed,
+    /// and its key usable by the caller (its own, or through a grant).
+    /// </summary>
+    public void ServeEbsDirect(EbsDirectStandIn ebs) => Fallback = async context =>
+    {
+        var parts = context.Request.Url!.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var scope = (context.Request.Headers["Authorization"] ?? "").Split("Credential=", 2).ElementAtOrDefault(1)?.Split(',')[0].Split('/') ?? [];
+        var action = parts.Length == 3 ? "ebs:ListSnapshotBlocks" : "ebs:GetSnapshotBlock";
+        string? image = null;
+        string? refusal = null;
+        lock (gate)
+        {
+            Count(action);
+            try
+            {
+                image = Policy.Grants(action) && scope.Length > 2 && parts.Length > 1 ? OpenForRead(scope[0], scope[2], Uri.UnescapeDataString(parts[1])) : null;
+                refusal = image is null ? $"not authorized to perform: {action}" : null;
+            }
+            catch (InvalidOperationException e)
+            {
+                refusal = e.Message;
+            }
+
+            if (refusal is not null)
+            {
+                Denied.Add($"{action} {(parts.Length > 1 ? parts[1] : "")}: {refusal}");
+            }
+        }
+
+        if (refusal is not null)
+        {
+            var bytes = Encoding.UTF8.GetBytes(new JsonObject { ["Message"] = refusal, ["Reason"] = "UNAUTHORIZED_ACCOUNT" }.ToJsonString());
+            context.Response.StatusCode = 403;
+            context.Response.Headers["x-amzn-ErrorType"] = "AccessDeniedException";
+            context.Response.ContentType = "application/json";
+            await context.Response.OutputStream.WriteAsync(bytes);
+            context.Response.Close();
+            return true;
+        }
+
+        lock (gate)
+        {
+            if (servedByEbs.Add(parts[1]))
+            {
+                ebs.AddSnapshot(Uri.UnescapeDataString(parts[1]), image!);
+            }
+        }
+
+        return await ebs.TryAnswerAsync(context);
+    };
+
     public StandInAccount AddAccount(string id, string accessKey, string role = "ArgusOperator")
     {
         var account = new StandInAccount(id, accessKey, role);
@@ -92,9 +146,9 @@ internal sealed class Ec2KmsStandIn : IDisposable
         return instance;
     }
 
-    public StandInSnapshot AddSnapshot(string account, string region, string volumeId, string image, IReadOnlyDictionary<string, string> tags)
+    public StandInSnapshot AddSnapshot(string account, string region, string volumeId, string image, IReadOnlyDictionary<string, string> tags, string? key = null)
     {
-        var snapshot = new StandInSnapshot { Id = NewId("snap"), Account = account, Region = region, VolumeId = volumeId, Size = 1, ImagePath = image };
+        var snapshot = new StandInSnapshot { Id = NewId("snap"), Account = account, Region = region, VolumeId = volumeId, Size = 1, ImagePath = image, KmsKeyId = key };
         foreach (var (k, v) in tags)
         {
             snapshot.Tags[k] = v;
