@@ -27,6 +27,7 @@ public sealed class VmScanCommandTests
                 <blockDeviceMapping><item><deviceName>/dev/xvda</deviceName><ebs><volumeId>vol-0root</volumeId></ebs></item><item><deviceName>/dev/xvdb</deviceName><ebs><volumeId>vol-0data</volumeId></ebs></item></blockDeviceMapping>
                 <tagSet><item><key>Name</key><value>web</value></item></tagSet></item></instancesSet></item></reservationSet></DescribeInstancesResponse>
                 """),
+            "DescribeVolumes" when r.Form.GetValueOrDefault("Filter.1.Name") == "tag:argus:owner" => Answer.Xml($"""<DescribeVolumesResponse xmlns="{Ec2}"><volumeSet/></DescribeVolumesResponse>"""),
             "DescribeVolumes" => Answer.Xml($"""
                 <DescribeVolumesResponse xmlns="{Ec2}"><volumeSet>
                 <item><volumeId>vol-0root</volumeId><size>8</size><encrypted>true</encrypted><kmsKeyId>arn:aws:kms:eu-west-1:111122223333:key/k1</kmsKeyId><tagSet/></item>

@@ -59,8 +59,9 @@ public sealed class VmScanCleaner(VmScanCloud cloud, VmScanOptions options, IPro
         var owner = tags.GetValueOrDefault(VmScanTags.ScanIdKey);
         if (!VmScanTags.IsOwned(tags, null))
         {
-            events?.Report(new VmScanEvent("refused", null, id, $"tagged {VmScanTags.OwnerKey} but without {VmScanTags.ScanIdKey}: not removed"));
-            return new CleanupItem(kind, id, ctx.Region, null, $"refused: no {VmScanTags.ScanIdKey} tag");
+            var missing = tags.GetValueOrDefault(VmScanTags.OwnerKey) == VmScanTags.OwnerValue ? VmScanTags.ScanIdKey : $"{VmScanTags.OwnerKey}={VmScanTags.OwnerValue}";
+            events?.Report(new VmScanEvent("refused", null, id, $"not tagged {missing}: not removed"));
+            return new CleanupItem(kind, id, ctx.Region, null, $"refused: no {missing} tag");
         }
 
         if (scanId is not null && owner != scanId)
