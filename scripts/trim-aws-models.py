@@ -30,11 +30,7 @@ OPERATIONS = {
         "DescribeFlowLogs", "GetEbsEncryptionByDefault", "DescribeImages",
         # Agentless VM scanning (feature vuln.vm-scan): the only writes, each on Argus-tagged resources.
         "DescribeSnapshots", "CreateSnapshot", "CopySnapshot", "ModifySnapshotAttribute", "DeleteSnapshot",
-        "CreateVolume", "AttachVolume", "DetachVolume", "DeleteVolume", "RunInstances", "TerminateInstances",
-        "CreateTags", "DescribeTags", "CreateVpc", "DeleteVpc", "CreateSubnet", "DeleteSubnet",
-        "CreateInternetGateway", "AttachInternetGateway", "DetachInternetGateway", "DeleteInternetGateway",
-        "CreateRouteTable", "CreateRoute", "AssociateRouteTable", "DisassociateRouteTable", "DeleteRouteTable",
-        "CreateSecurityGroup", "DeleteSecurityGroup",
+        "CreateVolume", "AttachVolume", "DetachVolume", "DeleteVolume", "CreateTags",
     ],
     "network-firewall": ["ListFirewalls", "DescribeFirewall", "DescribeFirewallPolicy", "DescribeRuleGroup"],
     "elbv2": [

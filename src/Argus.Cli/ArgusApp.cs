@@ -44,6 +44,7 @@ public static class ArgusApp
         root.Subcommands.Add(ComplianceCommand.Create(context));
         root.Subcommands.Add(ChecksCommand.Create(context));
         root.Subcommands.Add(RuleUsageCommand.Create(context));
+        root.Subcommands.Add(VmScanCommand.Create(context));
         KubernetesCommands.AddTo(root, context);
         InHelpOrder(root);
         UseShortSummaries(root);

@@ -32,20 +32,23 @@ internal static class StatementShapes
 
     private static readonly StatementShape VmScanTagOnCreate = new("ArgusVmScanTagOnCreate", ["*"],
     [
-        new("StringEquals", "ec2:CreateAction", [
-            "CreateSnapshot", "CopySnapshot", "CreateVolume", "RunInstances", "CreateVpc", "CreateSubnet",
-            "CreateInternetGateway", "CreateRouteTable", "CreateSecurityGroup",
-        ]),
+        new("StringEquals", "ec2:CreateAction", ["CreateSnapshot", "CopySnapshot", "CreateVolume"]),
         new("StringEquals", $"aws:RequestTag/{OwnerTagKey}", [OwnerTagValue]),
     ]);
 
-    // Customer keys cannot carry Argus's ownership tag without misstating who owns them; the grant is instead
-    // limited to grants EC2 makes for AWS resources, so the key is never usable by Argus directly.
-    private static readonly StatementShape VmScanKeyGrants = new("ArgusVmScanKeyGrantsThroughEc2", ["*"],
+    // Customer keys cannot carry Argus's ownership tag without misstating who owns them. The one grant a scan makes
+    // is instead limited to the operations reading a snapshot needs and to Argus's own role as the grantee, so the
+    // key is never opened to anyone else; EC2's derived grants (a volume or copy made from the snapshot) are then
+    // created through that grant, not through this policy.
+    private static StatementShape VmScanKeyGrants(string roleName) => new("ArgusVmScanKeyGrantsToArgus", ["*"],
     [
-        new("Bool", "kms:GrantIsForAWSResource", ["true"]),
-        new("StringLike", "kms:ViaService", ["ec2.*.amazonaws.com"]),
+        new("ForAllValues:StringEquals", "kms:GrantOperations", ["CreateGrant", "Decrypt", "DescribeKey", "GenerateDataKeyWithoutPlaintext", "ReEncryptFrom", "ReEncryptTo"]),
+        new("StringLike", "kms:GranteePrincipal", [$"arn:aws:iam::*:role/{roleName}"]),
     ]);
+
+    // Retiring needs no condition: the grants name this account as their retiring principal, and retiring only
+    // ever takes access away.
+    private static readonly StatementShape VmScanRetireGrants = new("ArgusVmScanRetireGrants", ["*"], []);
 
     private static readonly StatementShape SecurityGroupFixes = new("ArgusRemediateSecurityGroups", ["*"], []);
 
@@ -59,31 +62,13 @@ internal static class StatementShapes
         [(Features.VmScan, "ec2:CreateSnapshot")] = VmScanCreate,
         [(Features.VmScan, "ec2:CopySnapshot")] = VmScanCreate,
         [(Features.VmScan, "ec2:CreateVolume")] = VmScanCreate,
-        [(Features.VmScan, "ec2:RunInstances")] = VmScanCreate,
-        [(Features.VmScan, "ec2:CreateVpc")] = VmScanCreate,
-        [(Features.VmScan, "ec2:CreateSubnet")] = VmScanCreate,
-        [(Features.VmScan, "ec2:CreateInternetGateway")] = VmScanCreate,
-        [(Features.VmScan, "ec2:CreateRouteTable")] = VmScanCreate,
-        [(Features.VmScan, "ec2:CreateSecurityGroup")] = VmScanCreate,
         [(Features.VmScan, "ec2:CreateTags")] = VmScanTagOnCreate,
         [(Features.VmScan, "ec2:ModifySnapshotAttribute")] = VmScanOwned,
         [(Features.VmScan, "ec2:DeleteSnapshot")] = VmScanOwned,
         [(Features.VmScan, "ec2:AttachVolume")] = VmScanOwned,
         [(Features.VmScan, "ec2:DetachVolume")] = VmScanOwned,
         [(Features.VmScan, "ec2:DeleteVolume")] = VmScanOwned,
-        [(Features.VmScan, "ec2:TerminateInstances")] = VmScanOwned,
-        [(Features.VmScan, "ec2:DeleteVpc")] = VmScanOwned,
-        [(Features.VmScan, "ec2:DeleteSubnet")] = VmScanOwned,
-        [(Features.VmScan, "ec2:AttachInternetGateway")] = VmScanOwned,
-        [(Features.VmScan, "ec2:DetachInternetGateway")] = VmScanOwned,
-        [(Features.VmScan, "ec2:DeleteInternetGateway")] = VmScanOwned,
-        [(Features.VmScan, "ec2:CreateRoute")] = VmScanOwned,
-        [(Features.VmScan, "ec2:AssociateRouteTable")] = VmScanOwned,
-        [(Features.VmScan, "ec2:DisassociateRouteTable")] = VmScanOwned,
-        [(Features.VmScan, "ec2:DeleteRouteTable")] = VmScanOwned,
-        [(Features.VmScan, "ec2:DeleteSecurityGroup")] = VmScanOwned,
-        [(Features.VmScan, "kms:CreateGrant")] = VmScanKeyGrants,
-        [(Features.VmScan, "kms:RetireGrant")] = VmScanKeyGrants,
+        [(Features.VmScan, "kms:RetireGrant")] = VmScanRetireGrants,
         [(Features.RemediationSecurityGroups, "ec2:RevokeSecurityGroupIngress")] = SecurityGroupFixes,
         [(Features.RemediationSecurityGroups, "ec2:RevokeSecurityGroupEgress")] = SecurityGroupFixes,
         [(Features.RemediationSecurityGroups, "ec2:AuthorizeSecurityGroupIngress")] = SecurityGroupFixes,
@@ -99,6 +84,11 @@ internal static class StatementShapes
     {
         if (permission.Access == AccessLevel.Write)
         {
+            if (feature == Features.VmScan && permission.Action == "kms:CreateGrant")
+            {
+                return VmScanKeyGrants(roleName);
+            }
+
             return Writes.TryGetValue((feature, permission.Action), out var shape)
                 ? shape
                 : throw new InvalidOperationException($"{permission.Action} is a write for {feature} but has no statement shape; declare its conditions in {nameof(StatementShapes)}");

@@ -196,7 +196,7 @@ public static class CollectCommand
             failOn is not null && OutputNames.TryParseSeverity(failOn, out var minimum) ? minimum : null);
     }
 
-    private static AWSCredentials Credentials(string? profile, CancellationToken cancellation)
+    internal static AWSCredentials Credentials(string? profile, CancellationToken cancellation)
     {
         if (profile is null)
         {

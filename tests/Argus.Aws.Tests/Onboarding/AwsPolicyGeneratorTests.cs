@@ -60,7 +60,7 @@ public sealed class AwsPolicyGeneratorTests
     }
 
     [Fact]
-    public void Every_vm_scan_write_needs_the_argus_owner_tag_or_goes_through_EC2()
+    public void Every_vm_scan_write_needs_the_argus_owner_tag_or_grants_only_to_the_argus_role()
     {
         var set = AwsPolicyGenerator.Generate([Features.VmScan], "Argus");
         var writes = set.Policies.SelectMany(p => p.Statements).Where(s => s.Actions.Any(IsWrite)).ToList();
@@ -71,9 +71,24 @@ public sealed class AwsPolicyGeneratorTests
         {
             var keys = s.Conditions.Select(c => c.Key).ToList();
             var owner = keys.Contains("aws:RequestTag/argus:owner") || keys.Contains("aws:ResourceTag/argus:owner");
-            var kms = s.Actions.All(a => a.StartsWith("kms:", StringComparison.Ordinal)) && keys.Contains("kms:GrantIsForAWSResource");
-            Assert.True(owner || kms, $"{s.Sid} ({string.Join(", ", s.Actions)}) is not limited to Argus-owned resources");
+            var grant = s.Actions.SequenceEqual(["kms:CreateGrant"])
+                && s.Conditions.Any(c => c.Key == "kms:GranteePrincipal" && c.Values.SequenceEqual(["arn:aws:iam::*:role/Argus"]))
+                && s.Conditions.Any(c => c.Key == "kms:GrantOperations" && c.Operator == "ForAllValues:StringEquals" && !c.Values.Contains("Encrypt"));
+            var retire = s.Actions.SequenceEqual(["kms:RetireGrant"]);
+            Assert.True(owner || grant || retire, $"{s.Sid} ({string.Join(", ", s.Actions)}) is not limited to Argus-owned resources");
         });
+    }
+
+    [Fact]
+    public void Tagging_on_creation_is_allowed_only_for_what_vm_scan_creates()
+    {
+        var set = AwsPolicyGenerator.Generate([Features.VmScan], "Argus");
+        var tagging = Assert.Single(set.Policies.SelectMany(p => p.Statements), s => s.Actions.Contains("ec2:CreateTags"));
+        var create = Assert.Single(set.Policies.SelectMany(p => p.Statements), s => s.Actions.Contains("ec2:CreateSnapshot"));
+
+        Assert.Equal(["CopySnapshot", "CreateSnapshot", "CreateVolume"], tagging.Conditions.Single(c => c.Key == "ec2:CreateAction").Values.Order());
+        Assert.Equal(["ec2:CopySnapshot", "ec2:CreateSnapshot", "ec2:CreateVolume"], create.Actions);
+        Assert.DoesNotContain(set.Actions, a => a is "ec2:RunInstances" or "ec2:CreateVpc" or "ec2:DescribeTags" or "ec2:DescribeImages");
     }
 
     [Fact]

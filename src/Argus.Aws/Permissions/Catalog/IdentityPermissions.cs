@@ -12,7 +12,7 @@ internal static class IdentityPermissions
 
     public static IReadOnlyList<Permission> All { get; } =
     [
-        Read("sts:GetCallerIdentity", [F.Inventory], "Confirms which account and principal the credentials belong to before anything is collected (needs no permission, listed for completeness)"),
+        Read("sts:GetCallerIdentity", [F.Inventory, F.VmScan], "Confirms which account and principal the credentials belong to before anything is collected or scanned (needs no permission, listed for completeness)"),
 
         // IAM calls this Write because it issues credentials; it changes no resource, so Argus files it under reads.
         Read("sts:AssumeRole", [F.Inventory], "Only with --org: assumes the Argus role (the same role name) in each member account found through Organizations; the generated policy allows only that role name", required: false),

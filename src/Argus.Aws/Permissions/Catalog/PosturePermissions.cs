@@ -54,7 +54,7 @@ internal static class PosturePermissions
         Read("ec2:DescribeVolumes", [F.Inventory, F.Posture, F.VmScan], "Reads volumes, their encryption and attachments; vm-scan picks the volumes to scan"),
         Read("ec2:DescribeSnapshots", [F.Posture, F.VmScan], "Reads snapshots owned by the account to find unencrypted or public ones; vm-scan follows its own snapshots"),
         Read("ec2:DescribeSnapshotAttribute", Posture, "Reads who a snapshot is shared with (createVolumePermission)", required: false),
-        Read("ec2:DescribeImages", [F.Posture, F.VmScan], "Reads the account's AMIs to find public ones; vm-scan learns an instance's operating system from its AMI", required: false),
+        Read("ec2:DescribeImages", [F.Posture], "Reads the account's AMIs to find public ones", required: false),
         Read("ec2:DescribeInstanceAttribute", Posture, "Reads instance attributes such as user data presence flags and source/destination checks", required: false),
 
         Read("rds:DescribeDBInstances", Both, "Reads database instances: public accessibility, encryption, backups, auto minor upgrades; never data"),

@@ -1,0 +1,55 @@
+namespace Argus.VmScan.Tests.StandIns;
+
+/// <summary>An account of the stand-in: the access key its callers sign with and the role they act as.</summary>
+internal sealed record StandInAccount(string Id, string AccessKey, string RoleName)
+{
+    public string PrincipalArn => $"arn:aws:iam::{Id}:role/{RoleName}";
+}
+
+internal sealed class StandInInstance
+{
+    public required string Id { get; init; }
+    public required string Account { get; init; }
+    public required string Region { get; init; }
+    public required string Zone { get; init; }
+    public string State { get; set; } = "running";
+    public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
+    public List<(string Device, string VolumeId)> Devices { get; } = [];
+}
+
+internal sealed class StandInVolume
+{
+    public required string Id { get; init; }
+    public required string Account { get; init; }
+    public required string Region { get; init; }
+    public required string Zone { get; init; }
+    public required int Size { get; init; }
+    public string? KmsKeyId { get; init; }
+    public string? SnapshotId { get; init; }
+    public required string ImagePath { get; init; }
+    public DateTimeOffset Created { get; init; } = DateTimeOffset.UtcNow;
+    public string State { get; set; } = "available";
+    public int PollsUntilReady { get; set; }
+    public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
+    public (string Instance, string Device, string State)? Attachment { get; set; }
+}
+
+internal sealed class StandInSnapshot
+{
+    public required string Id { get; init; }
+    public required string Account { get; init; }
+    public required string Region { get; init; }
+    public required string VolumeId { get; init; }
+    public required int Size { get; init; }
+    public string? KmsKeyId { get; init; }
+    public required string ImagePath { get; init; }
+    public DateTimeOffset Started { get; init; } = DateTimeOffset.UtcNow;
+    public int PollsUntilCompleted { get; set; }
+    public string State => PollsUntilCompleted > 0 ? "pending" : "completed";
+    public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> SharedWith { get; } = new(StringComparer.Ordinal);
+}
+
+internal sealed record StandInKey(string Arn, string Account, string Region, string Manager);
+
+internal sealed record StandInGrant(string Id, string KeyArn, string? Name, string Grantee, string? Retiring, IReadOnlyList<string> Operations, DateTimeOffset Created);
