@@ -64,7 +64,8 @@ public static class VmScanRunCommand
             };
         command.Options.Add(timeLimit);
         command.Options.Add(execute);
-        foreach (var option in access.All.Concat(scan.All))
+        // The instance's own account is where its findings belong: --provider/--account are for scans that cannot tell.
+        foreach (var option in access.All.Concat(scan.All.Where(o => o != scan.Provider && o != scan.Account)))
         {
             command.Options.Add(option);
         }
@@ -199,7 +200,7 @@ public static class VmScanRunCommand
 
             context.Out.WriteLine();
             context.Out.WriteLine($"== {instance.InstanceId} ({instance.Account}, {instance.Region}): {string.Join(", ", outcomes.Select(o => $"{o.Volume.VolumeId} {KeyCaseName(o.Volume.KeyCase)}"))}, {Mode(result.Plan.Mode)} read");
-            code = Math.Max(code, VulnerabilityScanRun.Report(context, parse, scan, report, instance.InstanceId));
+            code = Math.Max(code, VulnerabilityScanRun.Report(context, parse, scan, report, instance.InstanceId, (Provider.Aws, instance.Account)));
         }
 
         return result.Ending switch
