@@ -160,6 +160,8 @@ internal sealed partial class RegionPlanner
     /// VPC's firewall, rather than to its own NAT gateway, which stays behind idle (its public subnets keep the
     /// internet gateway for the load balancer and the jump host). With a firewall, the egress VPC routes per zone:
     /// attachment subnets to the zone's endpoint, firewall subnets to its NAT gateway, public subnets back through it.
+    /// A route to a firewall endpoint reads <c>GatewayId: vpce-...</c>, as describe-route-tables prints it (its
+    /// Route shape has no VpcEndpointId).
     /// </remarks>
     private List<RouteTableModel> RouteTables(VpcModel vpc, VpcSkeleton sk, string baseName, string? internetGateway, string? egressOnly, List<NatGatewayModel> nats)
     {
@@ -228,7 +230,7 @@ internal sealed partial class RegionPlanner
 
             if (inspected)
             {
-                table.Routes.Add(RouteModel.To(OrganizationRange, "VpcEndpointId", sk.FirewallEndpointId(k)));
+                table.Routes.Add(RouteModel.To(OrganizationRange, "GatewayId", sk.FirewallEndpointId(k)));
             }
             else if (sk.Kind == VpcKind.Egress && transit is not null)
             {
@@ -248,7 +250,7 @@ internal sealed partial class RegionPlanner
                 if (inspected)
                 {
                     // The transit gateway attachment subnets: everything leaving goes through the zone's firewall endpoint first.
-                    table.Routes.Add(RouteModel.To("0.0.0.0/0", "VpcEndpointId", sk.FirewallEndpointId(k)));
+                    table.Routes.Add(RouteModel.To("0.0.0.0/0", "GatewayId", sk.FirewallEndpointId(k)));
                 }
                 else if (nats.Count > 0 && !(transit is not null && Account == org.FirstDevelopment && sk.Kind == VpcKind.Workload))
                 {
