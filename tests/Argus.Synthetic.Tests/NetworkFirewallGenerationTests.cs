@@ -81,6 +81,31 @@ public sealed class NetworkFirewallGenerationTests
         Assert.Contains(".amazonaws.com", Strings(stateful[1].GetProperty("RulesSourceList"), "Targets"));
     }
 
+    [Fact]
+    public void The_demo_page_names_the_firewall_its_endpoints_and_subnets()
+    {
+        var o = GeneratedOrganization.Of("demo");
+        var page = File.ReadAllText(Path.Combine(Argus.Tests.TestPaths.RepositoryRoot, "docs", "demo-environment.md"));
+
+        foreach (var document in o.Documents.Where(d => d.Operation == "DescribeFirewall"))
+        {
+            var root = o.Parsed[document];
+            Assert.Contains($"`{GeneratedOrganization.Str(root.GetProperty("Firewall"), "FirewallName")}`", page);
+            Assert.All(root.GetProperty("FirewallStatus").GetProperty("SyncStates").EnumerateObject(),
+                zone => Assert.Contains($"`{GeneratedOrganization.Str(zone.Value.GetProperty("Attachment"), "EndpointId")}`", page));
+            var subnets = o.Items(document.Account, document.Region, "DescribeSubnets", "Subnets")
+                .Where(s => Tag(s, "tier") == "firewall").Select(s => GeneratedOrganization.Str(s, "CidrBlock"));
+            Assert.All(subnets, cidr => Assert.Contains(cidr, page));
+        }
+
+        Assert.Contains($"`{o.Documents.Single(d => d.Operation == "DescribeFirewall" && d.Region == "eu-west-1").Resource}`", page);
+        var dev = o.AccountNamed("acme-dev");
+        var devPrivate = o.Items(dev, "eu-west-1", "DescribeRouteTables", "RouteTables").Single(t => Tag(t, "Name") == "dev-private");
+        Assert.Contains($"`{GeneratedOrganization.Str(devPrivate, "RouteTableId")}`", page);
+        Assert.StartsWith("tgw-", devPrivate.GetProperty("Routes").EnumerateArray()
+            .Single(r => r.TryGetProperty("DestinationCidrBlock", out var c) && c.GetString() == "0.0.0.0/0").GetProperty("TransitGatewayId").GetString(), StringComparison.Ordinal);
+    }
+
     private static string Zone(JsonElement subnet) => GeneratedOrganization.Str(subnet, "AvailabilityZone");
 
     private static string? Tag(JsonElement resource, string key) =>
