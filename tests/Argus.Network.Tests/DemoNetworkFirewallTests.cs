@@ -14,9 +14,11 @@ public sealed class DemoNetworkFirewallTests(ITestOutputHelper output)
     private static NetworkModel Model => Fixtures.DemoModel;
 
     /// <summary>An instance in a private subnet of <c>dev-vpc</c>, whose route table sends 0.0.0.0/0 to the hub's transit gateway.</summary>
-    private static Instance SpokeInstance(string region)
+    private static Instance SpokeInstance(string region) => PrivateInstance("dev-vpc", region);
+
+    private static Instance PrivateInstance(string vpcName, string region)
     {
-        var vpc = Model.Vpcs.Values.Single(v => v.Name == "dev-vpc" && v.Scope.Region == region);
+        var vpc = Model.Vpcs.Values.Single(v => v.Name == vpcName && v.Scope.Region == region);
         return Model.Instances.Values
             .Where(i => i.InterfaceIds.Count > 0 && Model.Interfaces.TryGetValue(i.InterfaceIds[0], out var eni) && eni.VpcId == vpc.Id
                 && Model.Subnets[eni.SubnetId].Name?.Contains("private", StringComparison.Ordinal) == true)
@@ -74,14 +76,7 @@ public sealed class DemoNetworkFirewallTests(ITestOutputHelper output)
     [Fact]
     public void Production_keeps_its_own_nat_gateways_and_never_crosses_the_hub_firewall()
     {
-        var vpc = Model.Vpcs.Values.Single(v => v.Name == "prod-vpc" && v.Scope.Region == "eu-west-1");
-        var instance = Model.Instances.Values
-            .Where(i => i.InterfaceIds.Count > 0 && Model.Interfaces.TryGetValue(i.InterfaceIds[0], out var eni) && eni.VpcId == vpc.Id
-                && Model.Subnets[eni.SubnetId].Name?.Contains("private", StringComparison.Ordinal) == true)
-            .OrderBy(i => i.Id, StringComparer.Ordinal)
-            .First();
-
-        var answer = Ask(instance, "internet", 445);
+        var answer = Ask(PrivateInstance("prod-vpc", "eu-west-1"), "internet", 445);
 
         Assert.Equal(Verdict.Reachable, answer.Verdict);
         Assert.DoesNotContain(answer.Path, h => h.ResourceType == "network-firewall");
