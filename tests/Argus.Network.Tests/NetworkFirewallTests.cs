@@ -19,6 +19,8 @@ public sealed class NetworkFirewallTests(ITestOutputHelper output)
     private const string PolicyArn = "arn:aws:network-firewall:eu-west-1:111111111111:firewall-policy/inspection";
     private const string StatelessArn = "arn:aws:network-firewall:eu-west-1:111111111111:stateless-rulegroup/edge";
     private const string StatefulArn = "arn:aws:network-firewall:eu-west-1:111111111111:stateful-rulegroup/web";
+    private const string DomainsArn = "arn:aws:network-firewall:eu-west-1:111111111111:stateful-rulegroup/domains";
+    private const string AllowList = """{"RulesSourceList":{"Targets":[".example.com"],"TargetTypes":["TLS_SNI","HTTP_HOST"],"GeneratedRulesType":"ALLOWLIST"}}""";
 
     private readonly List<RawDocument> firewallDocuments = [];
 
@@ -102,11 +104,11 @@ public sealed class NetworkFirewallTests(ITestOutputHelper output)
         return StatefulGroup($$"""{"StatefulRules":[{{string.Join(",", json)}}]}""");
     }
 
-    private NetworkFirewallTests StatefulGroup(string rulesSource)
+    private NetworkFirewallTests StatefulGroup(string rulesSource, string arn = StatefulArn, string name = "web")
     {
-        Document("DescribeRuleGroup", StatefulArn, $$$"""
+        Document("DescribeRuleGroup", arn, $$$"""
             {"UpdateToken":"2","RuleGroup":{"RuleVariables":{"IPSets":{"WEB":{"Definition":["10.1.1.0/24"]}},"PortSets":{"WEB_PORTS":{"Definition":["443"]} } },"RulesSource":{{{rulesSource}}}},
-             "RuleGroupResponse":{"RuleGroupArn":"{{{StatefulArn}}}","RuleGroupName":"web","RuleGroupId":"g2","Type":"STATEFUL","Capacity":100} }
+             "RuleGroupResponse":{"RuleGroupArn":"{{{arn}}}","RuleGroupName":"{{{name}}}","RuleGroupId":"g2","Type":"STATEFUL","Capacity":100} }
             """);
         return this;
     }
@@ -236,7 +238,7 @@ public sealed class NetworkFirewallTests(ITestOutputHelper output)
     public void A_domain_list_cannot_be_decided_from_addresses_so_the_answer_is_unknown()
     {
         Firewall().Policy([], [StatefulArn], "aws:forward_to_sfe")
-            .StatefulGroup("""{"RulesSourceList":{"Targets":[".example.com"],"TargetTypes":["TLS_SNI","HTTP_HOST"],"GeneratedRulesType":"ALLOWLIST"}}""");
+            .StatefulGroup(AllowList);
 
         var answer = Ask("i-web", "8.8.8.8", Protocols.Tcp, "443");
 
@@ -245,6 +247,34 @@ public sealed class NetworkFirewallTests(ITestOutputHelper output)
         Assert.Equal("tcp 443", answer.PossiblyReachable.ToString());
         Assert.Contains(answer.Unknowns, u => u.Contains("domain list", StringComparison.Ordinal) && u.Contains("web", StringComparison.Ordinal));
         Assert.Contains(answer.Path, h => h.ResourceId == FirewallArn);
+    }
+
+    [Fact]
+    public void In_strict_order_the_groups_before_a_domain_list_decide_and_only_what_they_leave_is_unknown()
+    {
+        Firewall().Policy([], [StatefulArn, DomainsArn], "aws:forward_to_sfe", strictDefault: "aws:alert_established")
+            .Stateful("DROP TCP $HOME_NET ANY FORWARD ANY 445").StatefulGroup(AllowList, DomainsArn, "domains");
+
+        var smb = Ask("i-web", "8.8.8.8", Protocols.Tcp, "445");
+        var web = Ask("i-web", "8.8.8.8", Protocols.Tcp, "443");
+
+        Assert.Equal((Verdict.Blocked, ExplanationCodes.FirewallRuleDrop, FirewallArn), (smb.Verdict, smb.Blocked!.Code, smb.Blocked.ResourceId));
+        Assert.Contains("stateful web DROP tcp $HOME_NET ANY -> ANY 445", smb.Path[^1].Detail, StringComparison.Ordinal);
+        Assert.Empty(smb.Unknowns);
+        Assert.Equal((Verdict.Unknown, "tcp 443"), (web.Verdict, web.PossiblyReachable.ToString()));
+        Assert.Contains(web.Unknowns, u => u.Contains("rule group domains is a domain list", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void In_strict_order_a_domain_list_first_leaves_the_later_drop_undecided()
+    {
+        Firewall().Policy([], [DomainsArn, StatefulArn], "aws:forward_to_sfe", strictDefault: "aws:alert_established")
+            .Stateful("DROP TCP $HOME_NET ANY FORWARD ANY 445").StatefulGroup(AllowList, DomainsArn, "domains");
+
+        var smb = Ask("i-web", "8.8.8.8", Protocols.Tcp, "445");
+
+        Assert.Equal(Verdict.Unknown, smb.Verdict);
+        Assert.Null(smb.Blocked);
     }
 
     [Fact]

@@ -146,6 +146,11 @@ public sealed class ConsistencyTests
                 ["vgw-"] = Ids(o, account, region, "DescribeVpnGateways", "VpnGateways", "VpnGatewayId"),
                 ["pl-"] = Ids(o, account, region, "DescribeManagedPrefixLists", "PrefixLists", "PrefixListId"),
             };
+
+            // Network Firewall endpoints are route targets too; their ids come from the firewalls' sync states.
+            targets["vpce-"].UnionWith(o.Documents.Where(d => d.Account == account && d.Region == region && d.Operation == "DescribeFirewall")
+                .SelectMany(d => o.Parsed[d].GetProperty("FirewallStatus").GetProperty("SyncStates").EnumerateObject())
+                .Select(zone => Str(zone.Value.GetProperty("Attachment"), "EndpointId")));
             var subnets = o.Items(account, region, "DescribeSubnets", "Subnets").ToDictionary(s => Str(s, "SubnetId"), s => Str(s, "VpcId"));
             var explicitly = new HashSet<string>();
             var mains = new HashSet<string>();

@@ -40,9 +40,7 @@ public sealed class DocumentShapeTests
     {
         var answered = GeneratedOrganization.Of("demo").Documents.Select(d => (d.Service, d.Operation)).ToHashSet();
 
-        // The demo organization runs no AWS Network Firewall yet; those answers are tested from hand-written
-        // documents (Argus.Network.Tests NetworkFirewallTests) and the fake AWS account (Argus.Aws.Tests).
-        Assert.All(AwsOperations.All.Where(o => o.Service != "network-firewall"), o => Assert.Contains((o.Service, o.Operation), answered));
+        Assert.All(AwsOperations.All, o => Assert.Contains((o.Service, o.Operation), answered));
     }
 
     [Fact]
@@ -88,11 +86,23 @@ public sealed class DocumentShapeTests
                 "DescribeCluster" => organization.Items(document.Account, document.Region, "ListClusters", "clusters").Select(c => c.GetString()!),
                 "DescribeConfigurationSettings" => organization.Items(document.Account, document.Region, "DescribeEnvironments", "Environments").Select(e => GeneratedOrganization.Str(e, "EnvironmentName")),
                 "GetStages" => organization.Items(document.Account, document.Region, "GetRestApis", "items").Select(a => GeneratedOrganization.Str(a, "id")),
+                "DescribeFirewall" => organization.Items(document.Account, document.Region, "ListFirewalls", "Firewalls").Select(f => GeneratedOrganization.Str(f, "FirewallArn")),
+                "DescribeFirewallPolicy" => Described(organization, document, "DescribeFirewall")
+                    .Select(f => GeneratedOrganization.Str(f.GetProperty("Firewall"), "FirewallPolicyArn")),
+                "DescribeRuleGroup" => Described(organization, document, "DescribeFirewallPolicy")
+                    .SelectMany(p => p.GetProperty("FirewallPolicy").GetProperty("StatelessRuleGroupReferences").EnumerateArray()
+                        .Concat(p.GetProperty("FirewallPolicy").GetProperty("StatefulRuleGroupReferences").EnumerateArray()))
+                    .Select(r => GeneratedOrganization.Str(r, "ResourceArn")),
                 _ => throw new InvalidOperationException($"unexpected per-resource document {document}"),
             };
             Assert.Contains(document.Resource, listed);
         }
     }
+
+    /// <summary>The roots of the per-resource answers of <paramref name="operation"/> in the document's account and region.</summary>
+    private static IEnumerable<JsonElement> Described(GeneratedOrganization organization, RawDocument document, string operation) =>
+        organization.Documents.Where(d => d.Account == document.Account && d.Region == document.Region && d.Operation == operation)
+            .Select(d => organization.Parsed[d]);
 
     [Fact]
     public void The_coverage_gap_is_a_denied_flow_log_call_with_no_document()

@@ -11,7 +11,8 @@ namespace Argus.Network.Evaluation;
 /// (every pass rule, then drop and reject; alerts never decide; unmatched traffic passes) or strict order (groups and
 /// rules in order, then the strict default actions). Evaluated for every address of the source and destination
 /// ranges, like network ACLs. What cannot be decided from addresses and ports (domain lists, Suricata rule strings,
-/// TCP flags, client source ports, application protocols, missing documents) is possible, never certain.
+/// TCP flags, client source ports, application protocols, missing documents) is possible, never certain; under
+/// strict order only for the traffic that the rules before such a group leave undecided.
 /// </summary>
 public static class FirewallEvaluator
 {
@@ -43,6 +44,8 @@ public static class FirewallEvaluator
             stateless.AddRange(group.StatelessRules.Select(r => (group, r)));
         }
 
+        // In strict order the groups before the first undecidable one still decide what they match; what they leave
+        // reaches that group, and is unknown. In default action order any group's pass rule may come first: all is.
         var groups = new List<FirewallRuleGroup>();
         string? statefulUnknown = null;
         foreach (var reference in policy.StrictOrder ? policy.StatefulGroups.OrderBy(r => r.Priority).ToList() : policy.StatefulGroups)
@@ -55,7 +58,7 @@ public static class FirewallEvaluator
             {
                 statefulUnknown ??= $"{firewall.Name}: {why}";
             }
-            else
+            else if (statefulUnknown is null || !policy.StrictOrder)
             {
                 groups.Add(group);
             }
@@ -177,7 +180,7 @@ public static class FirewallEvaluator
             return (TrafficSet.None, TrafficSet.None, false);
         }
 
-        if (statefulUnknown is not null)
+        if (statefulUnknown is not null && !policy.StrictOrder)
         {
             unknowns.Add(statefulUnknown);
             return (TrafficSet.None, forwarded, false);
@@ -223,6 +226,12 @@ public static class FirewallEvaluator
             }
 
             remaining = remaining.Except(matched);
+        }
+
+        if (!remaining.IsEmpty && statefulUnknown is not null)
+        {
+            unknowns.Add(statefulUnknown);
+            return (passed.Except(tainted), passed.Union(tainted).Union(remaining), ruleDrop);
         }
 
         if (!remaining.IsEmpty)

@@ -46,6 +46,11 @@ internal static class RegionDocuments
         }
 
         yield return VpcDocuments.VpcEndpoints(d, m);
+        foreach (var document in NetworkFirewallDocuments.All(d, m))
+        {
+            yield return document;
+        }
+
         yield return VpcDocuments.Addresses(d, m);
         if (DeniesFlowLogs(m))
         {

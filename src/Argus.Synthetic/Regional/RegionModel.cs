@@ -61,5 +61,7 @@ internal sealed class RegionModel(OrgPlan org, RegionSkeleton skeleton, IReadOnl
 
     public List<PrefixListModel> PrefixLists { get; } = [];
 
+    public List<NetworkFirewallModel> NetworkFirewalls { get; } = [];
+
     public IEnumerable<PeeringPlan> Peerings => Org.Peerings.Where(p => Skeleton.Vpcs.Any(p.Involves));
 }

@@ -73,6 +73,11 @@ internal sealed partial class RegionPlanner
         }
 
         NetworkAcls(vpc, sk, baseName);
+        if (sk.Has(SubnetTier.Firewall))
+        {
+            NetworkFirewall(vpc, sk, baseName);
+        }
+
         if (sk.TransitGateway)
         {
             var attachment = sk.TransitGatewayAttachmentId;
@@ -150,6 +155,14 @@ internal sealed partial class RegionPlanner
     /// NAT gateway) and data tables. Routes point at the internet gateway, NAT gateways, the shared transit
     /// gateway, peerings, the S3 gateway endpoint's prefix list and, on the hub, the partner VPN's gateway.
     /// </summary>
+    /// <remarks>
+    /// The first development account sends its private subnets' internet traffic to the hub, through the egress
+    /// VPC's firewall, rather than to its own NAT gateway, which stays behind idle (its public subnets keep the
+    /// internet gateway for the load balancer and the jump host). With a firewall, the egress VPC routes per zone:
+    /// attachment subnets to the zone's endpoint, firewall subnets to its NAT gateway, public subnets back through it.
+    /// A route to a firewall endpoint reads <c>GatewayId: vpce-...</c>, as describe-route-tables prints it (its
+    /// Route shape has no VpcEndpointId).
+    /// </remarks>
     private List<RouteTableModel> RouteTables(VpcModel vpc, VpcSkeleton sk, string baseName, string? internetGateway, string? egressOnly, List<NatGatewayModel> nats)
     {
         var ordinal = sk.Index * 16;
@@ -203,22 +216,29 @@ internal sealed partial class RegionPlanner
             }
         }
 
-        if (sk.Has(SubnetTier.Public))
+        // With a firewall, each zone's public table sends the spokes' return traffic back through its endpoint.
+        var inspected = sk.Has(SubnetTier.Firewall);
+        var publicTables = sk.Has(SubnetTier.Public) ? (inspected ? sk.Zones : 1) : 0;
+        for (var k = 0; k < publicTables; k++)
         {
-            var table = Table($"{baseName}-public", false);
+            var table = Table(inspected ? $"{baseName}-public-{Letter(k)}" : $"{baseName}-public", false);
             table.Routes.Add(RouteModel.To("0.0.0.0/0", "GatewayId", internetGateway!));
             if (ipv6 is not null)
             {
                 table.Routes.Add(RouteModel.Ipv6To("::/0", "GatewayId", internetGateway!));
             }
 
-            if (sk.Kind == VpcKind.Egress && transit is not null)
+            if (inspected)
+            {
+                table.Routes.Add(RouteModel.To(OrganizationRange, "GatewayId", sk.FirewallEndpointId(k)));
+            }
+            else if (sk.Kind == VpcKind.Egress && transit is not null)
             {
                 // Return traffic from the NAT gateways to the spokes.
                 table.Routes.Add(RouteModel.To(OrganizationRange, "TransitGatewayId", transit));
             }
 
-            AssociateSubnets(table, vpc.Subnets.Where(s => s.Tier == SubnetTier.Public));
+            AssociateSubnets(table, vpc.Subnets.Where(s => s.Tier == SubnetTier.Public && (!inspected || s.Zone == k)));
         }
 
         if (sk.Has(SubnetTier.Private))
@@ -227,7 +247,12 @@ internal sealed partial class RegionPlanner
             for (var k = 0; k < count; k++)
             {
                 var table = Table(count > 1 ? $"{baseName}-private-{Letter(k)}" : $"{baseName}-private", false);
-                if (nats.Count > 0)
+                if (inspected)
+                {
+                    // The transit gateway attachment subnets: everything leaving goes through the zone's firewall endpoint first.
+                    table.Routes.Add(RouteModel.To("0.0.0.0/0", "GatewayId", sk.FirewallEndpointId(k)));
+                }
+                else if (nats.Count > 0 && !(transit is not null && Account == org.FirstDevelopment && sk.Kind == VpcKind.Workload))
                 {
                     table.Routes.Add(RouteModel.To("0.0.0.0/0", "NatGatewayId", nats[k].Id));
                 }
@@ -249,6 +274,22 @@ internal sealed partial class RegionPlanner
                 }
 
                 AssociateSubnets(table, vpc.Subnets.Where(s => s.Tier == SubnetTier.Private && (count == 1 || s.Zone == k)));
+            }
+        }
+
+        if (inspected)
+        {
+            // What the firewall passes goes on to the zone's NAT gateway; returning traffic back to the spokes.
+            for (var k = 0; k < sk.Zones; k++)
+            {
+                var table = Table($"{baseName}-firewall-{Letter(k)}", false);
+                table.Routes.Add(RouteModel.To("0.0.0.0/0", "NatGatewayId", nats[k].Id));
+                if (transit is not null)
+                {
+                    table.Routes.Add(RouteModel.To(OrganizationRange, "TransitGatewayId", transit));
+                }
+
+                AssociateSubnets(table, vpc.Subnets.Where(s => s.Tier == SubnetTier.Firewall && s.Zone == k));
             }
         }
 

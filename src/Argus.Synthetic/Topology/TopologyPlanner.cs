@@ -114,7 +114,9 @@ internal static class TopologyPlanner
                 list.Add(new("security-tooling-vpc", VpcKind.Security, zones, [SubnetTier.Public, SubnetTier.Private], true, NatLayout.Single, true, SystemsManagerEndpoints, false, false, flowLogs, false));
                 break;
             case AccountRole.Network:
-                list.Add(new("network-egress-vpc", VpcKind.Egress, zones, [SubnetTier.Public, SubnetTier.Private], true, NatLayout.PerZone, true, [], false, false, flowLogs, false));
+                // AWS's centralized inspection design: transit gateway attachments in the private subnets, a Network
+                // Firewall endpoint per zone in the firewall subnets, NAT gateways and the internet gateway behind it.
+                list.Add(new("network-egress-vpc", VpcKind.Egress, zones, [SubnetTier.Public, SubnetTier.Private, SubnetTier.Firewall], true, NatLayout.PerZone, true, [], false, false, flowLogs, false));
                 break;
             case AccountRole.SharedServices:
                 list.Add(new("shared-services-vpc", VpcKind.SharedServices, zones, [SubnetTier.Private], false, NatLayout.None, true, SystemsManagerEndpoints, false, false, flowLogs, false));

@@ -54,6 +54,9 @@ internal sealed record VpcSkeleton(
 
     public bool Has(SubnetTier tier) => Tiers.Contains(tier);
 
+    /// <summary>The AWS Network Firewall endpoint in a zone's firewall subnet (a <c>vpce-</c> id route tables name as a target).</summary>
+    public string FirewallEndpointId(int zone) => Ids.Ec2("vpce", "vpce:network-firewall", Index * 4 + zone);
+
     public string SubnetId(SubnetTier tier, int zone) => Ids.Ec2("subnet", Index * 16 + (int)tier * 4 + zone);
 
     /// <summary>
@@ -72,6 +75,9 @@ internal sealed record VpcSkeleton(
         {
             SubnetTier.Private => Cidr.Part(p + 2, zone),
             SubnetTier.Public => Cidr.Part(p + 2, 3).Part(p + 5, zone),
+
+            // Only the hub's egress VPC has firewall subnets, and it has no data tier: they take the data blocks.
+            SubnetTier.Firewall => Cidr.Part(p + 2, 3).Part(p + 5, 4 + zone),
             _ => Cidr.Part(p + 2, 3).Part(p + 5, 4 + zone),
         };
     }
