@@ -30,7 +30,6 @@ public sealed class RuleUsageAnalyzer : IFlowRecordSink
     private readonly RuleStats[][] aclOut;
     private readonly ConnectionTracker tracker;
     private readonly Dictionary<string, long> unknownInterfaces = new(StringComparer.Ordinal);
-    private readonly Dictionary<InterfaceIdKey, InterfaceFacts> byId = [];
     private readonly long since;
     private readonly long until;
     private readonly byte[] lastId = new byte[64];
@@ -328,32 +327,22 @@ public sealed class RuleUsageAnalyzer : IFlowRecordSink
             return null;
         }
 
-        var packed = InterfaceIdKey.TryCreate(id, out var key);
-        if (!packed || !byId.TryGetValue(key, out var found))
+        var found = model.FindInterface(id);
+        if (found is null)
         {
             Span<char> chars = stackalloc char[64];
             var n = Encoding.ASCII.GetChars(id, chars);
-            found = model.FindInterface(chars[..n]);
-            if (found is null)
+            var unknown = unknownInterfaces.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (unknown.TryGetValue(chars[..n], out var seen))
             {
-                var unknown = unknownInterfaces.GetAlternateLookup<ReadOnlySpan<char>>();
-                if (unknown.TryGetValue(chars[..n], out var seen))
-                {
-                    unknown[chars[..n]] = seen + 1;
-                }
-                else if (unknownInterfaces.Count < MaxUnknownInterfaces)
-                {
-                    unknown[chars[..n]] = 1;
-                }
-
-                return null;
+                unknown[chars[..n]] = seen + 1;
+            }
+            else if (unknownInterfaces.Count < MaxUnknownInterfaces)
+            {
+                unknown[chars[..n]] = 1;
             }
 
-            if (packed)
-            {
-                // Bounded by the model's interfaces: only ids the model knows are kept.
-                byId[key] = found;
-            }
+            return null;
         }
 
         id.CopyTo(lastId);
