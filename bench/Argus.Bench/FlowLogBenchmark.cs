@@ -120,6 +120,14 @@ public static class FlowLogBenchmark
         var evaluate = Stopwatch.StartNew();
         var report = RuleUsageEvaluator.Evaluate(analyzer!, []);
         Console.WriteLine($"evaluate: {evaluate.Elapsed.TotalSeconds:N2} s for {report.Rules.Count:N0} rules, {report.Findings.Count:N0} results");
+        if (Arg(args, "--digest") is { } digest)
+        {
+            // Every rule's and interface's numbers and verdicts, and the findings: diff two builds' files to prove
+            // that a faster attribution still reports the same.
+            File.WriteAllLines(digest, Digest(report));
+            Console.WriteLine($"digest: {digest}");
+        }
+
         Console.WriteLine($"text {text / 1048576.0:N1} MiB ({text / (double)Math.Max(1, records):N0} bytes/record), records {records:N0}, "
             + $"unattributed {analyzer!.ForUnknownInterfaces:N0}, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MB");
         return 0;
@@ -152,6 +160,30 @@ public static class FlowLogBenchmark
         var bytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
         Console.WriteLine($"{name,-20} {passes,2} passes  wall {wall.Elapsed.TotalSeconds,6:N2} s  cpu {used.TotalSeconds,6:N2} s  "
             + $"{n / used.TotalSeconds,12:N0} records/s/core  {bytes / (double)n,6:N1} bytes allocated/record");
+    }
+
+    private static IEnumerable<string> Digest(RuleUsageReport report)
+    {
+        foreach (var r in report.Rules)
+        {
+            yield return string.Join('\t', r.Rule.Key, r.Verdict, r.Reason, r.Hits, r.ReplyHits, r.Bytes, r.Packets, r.DistinctPeers, r.PeersCapped,
+                r.FirstSeen, r.LastSeen, string.Join(',', r.InterfaceIds), string.Join(" | ", r.Suggestion));
+        }
+
+        foreach (var c in report.Interfaces)
+        {
+            yield return string.Join('\t', c with { FlowLogIds = [] }, string.Join(',', c.FlowLogIds), string.Join(',', c.Holes));
+        }
+
+        foreach (var g in report.Groups)
+        {
+            yield return string.Join('\t', g.Group.Id, g.Verdict, g.Reason, g.Hits);
+        }
+
+        foreach (var line in PostureDigest.Lines(report.Findings))
+        {
+            yield return line;
+        }
     }
 
     private static string? Arg(string[] args, string name)

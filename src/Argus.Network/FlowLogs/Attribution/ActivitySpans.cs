@@ -8,7 +8,8 @@ namespace Argus.Network.FlowLogs.Attribution;
 /// </summary>
 public sealed class ActivitySpans(long toleranceSeconds, int maxSpans)
 {
-    private readonly List<(long Start, long End)> spans = [];
+    // Most interfaces' records fall in one span: room for one, grown only when a hole shows.
+    private readonly List<(long Start, long End)> spans = new(1);
 
     /// <summary>The longest silence that is not a hole, in seconds.</summary>
     public long Tolerance { get; } = toleranceSeconds;

@@ -21,7 +21,9 @@ public sealed class RuleUsageAnalyzer : IFlowRecordSink
     private readonly IRuleUsageModel model;
     private readonly RuleUsageOptions options;
     private readonly Dictionary<FirewallRule, RuleStats> stats = new(ReferenceEqualityComparer.Instance);
-    private readonly InterfaceCounters[] counters;
+    private readonly InterfaceCounters?[] counters;
+    private readonly Dictionary<string, int> intervals = new(StringComparer.Ordinal);
+    private readonly int defaultInterval;
     private readonly RuleStats[][] ingress;
     private readonly RuleStats[][] egress;
     private readonly RuleStats[][] aclIn;
@@ -43,22 +45,33 @@ public sealed class RuleUsageAnalyzer : IFlowRecordSink
             stats[rule] = new RuleStats(rule, this.options);
         }
 
-        var count = model.Interfaces.Count == 0 ? 0 : model.Interfaces.Max(i => i.Index) + 1;
-        var defaultInterval = model.FlowLogs.Select(f => f.MaxAggregationInterval).DefaultIfEmpty(600).Max();
-        var intervals = model.FlowLogs.GroupBy(f => f.ResourceId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Max(f => f.MaxAggregationInterval), StringComparer.Ordinal);
-        counters = new InterfaceCounters[count];
+        var count = 0;
+        foreach (var i in model.Interfaces)
+        {
+            count = Math.Max(count, i.Index + 1);
+        }
+
+        defaultInterval = model.FlowLogs.Count == 0 ? 600 : int.MinValue;
+        foreach (var f in model.FlowLogs)
+        {
+            defaultInterval = Math.Max(defaultInterval, f.MaxAggregationInterval);
+            intervals[f.ResourceId] = intervals.TryGetValue(f.ResourceId, out var known) ? Math.Max(known, f.MaxAggregationInterval) : f.MaxAggregationInterval;
+        }
+
+        counters = new InterfaceCounters?[count];
         ingress = new RuleStats[count][];
         egress = new RuleStats[count][];
         aclIn = new RuleStats[count][];
         aclOut = new RuleStats[count][];
+
+        // Interfaces in the same groups and subnet have the same rules: they share one table of stats.
+        var tables = new Dictionary<FirewallRule[], RuleStats[]>(RuleSequenceComparer.Instance);
         foreach (var i in model.Interfaces)
         {
-            counters[i.Index] = new InterfaceCounters(new ActivitySpans(HoleTolerance(i, intervals, defaultInterval), this.options.MaxSpansPerInterface));
-            ingress[i.Index] = [.. i.IngressRules.Select(StatsOf)];
-            egress[i.Index] = [.. i.EgressRules.Select(StatsOf)];
-            aclIn[i.Index] = [.. i.AclInbound.Select(StatsOf)];
-            aclOut[i.Index] = [.. i.AclOutbound.Select(StatsOf)];
+            ingress[i.Index] = TableOf(i.IngressRules, tables);
+            egress[i.Index] = TableOf(i.EgressRules, tables);
+            aclIn[i.Index] = TableOf(i.AclInbound, tables);
+            aclOut[i.Index] = TableOf(i.AclOutbound, tables);
         }
 
         Activity = new ActivitySpans(this.options.HoleIntervals * (long)defaultInterval, this.options.MaxSpansPerInterface);
@@ -96,7 +109,7 @@ public sealed class RuleUsageAnalyzer : IFlowRecordSink
 
     public RuleStats StatsOf(FirewallRule rule) => stats[rule];
 
-    public InterfaceCounters CountersOf(InterfaceFacts facts) => counters[facts.Index];
+    public InterfaceCounters CountersOf(InterfaceFacts facts) => counters[facts.Index] ??= NewCounters(facts);
 
     public void OnRecord(ref FlowRecord r)
     {
@@ -130,7 +143,7 @@ public sealed class RuleUsageAnalyzer : IFlowRecordSink
             WindowEnd = r.End;
         }
 
-        var c = counters[eni.Index];
+        var c = counters[eni.Index] ??= NewCounters(eni);
         c.Seen(r.Start, r.End);
         Activity.Add(r.Start, r.End);
         switch (r.LogStatus)
@@ -216,16 +229,48 @@ public sealed class RuleUsageAnalyzer : IFlowRecordSink
         }
     }
 
+    private RuleStats[] TableOf(FirewallRule[] rules, Dictionary<FirewallRule[], RuleStats[]> tables)
+    {
+        if (rules.Length == 0)
+        {
+            return [];
+        }
+
+        if (!tables.TryGetValue(rules, out var table))
+        {
+            table = new RuleStats[rules.Length];
+            for (var k = 0; k < rules.Length; k++)
+            {
+                table[k] = stats[rules[k]];
+            }
+
+            tables[rules] = table;
+        }
+
+        return table;
+    }
+
+    // Counters come with the interface's first record: most interfaces of a large account have no flow logs.
+    private InterfaceCounters NewCounters(InterfaceFacts i) =>
+        new(new ActivitySpans(HoleTolerance(i), options.MaxSpansPerInterface));
+
     /// <summary>Several aggregation intervals of the flow logs capturing the interface (the longest, when several do).</summary>
-    private long HoleTolerance(InterfaceFacts i, Dictionary<string, int> intervalByResource, int defaultInterval)
+    private long HoleTolerance(InterfaceFacts i)
     {
         var interval = -1;
-        foreach (var resource in new[] { i.Id, i.SubnetId, i.VpcId })
+        if (intervals.TryGetValue(i.Id, out var v))
         {
-            if (resource is not null && intervalByResource.TryGetValue(resource, out var v))
-            {
-                interval = Math.Max(interval, v);
-            }
+            interval = Math.Max(interval, v);
+        }
+
+        if (i.SubnetId is not null && intervals.TryGetValue(i.SubnetId, out v))
+        {
+            interval = Math.Max(interval, v);
+        }
+
+        if (i.VpcId is not null && intervals.TryGetValue(i.VpcId, out v))
+        {
+            interval = Math.Max(interval, v);
         }
 
         return options.HoleIntervals * (long)(interval < 0 ? defaultInterval : interval);
@@ -282,11 +327,11 @@ public sealed class RuleUsageAnalyzer : IFlowRecordSink
             return null;
         }
 
-        Span<char> chars = stackalloc char[64];
-        var n = Encoding.ASCII.GetChars(id, chars);
-        var found = model.FindInterface(chars[..n]);
+        var found = model.FindInterface(id);
         if (found is null)
         {
+            Span<char> chars = stackalloc char[64];
+            var n = Encoding.ASCII.GetChars(id, chars);
             var unknown = unknownInterfaces.GetAlternateLookup<ReadOnlySpan<char>>();
             if (unknown.TryGetValue(chars[..n], out var seen))
             {

@@ -14,7 +14,7 @@ public static class FlowLineParser
     public static string? TryParse(ReadOnlySpan<byte> line, FlowLogFormat format, ref FlowRecord record)
     {
         record.Reset();
-        var fields = format.Fields;
+        var fields = format.FieldSpan;
         var index = 0;
         var rest = line;
         string? firstError = null;
@@ -33,7 +33,7 @@ public static class FlowLineParser
             var space = rest.IndexOf((byte)' ');
             var token = space < 0 ? rest : rest[..space];
             rest = space < 0 ? default : rest[(space + 1)..];
-            if (index < fields.Count && firstError is null)
+            if (index < fields.Length && firstError is null)
             {
                 firstError = Assign(fields[index], token, ref record);
             }
@@ -41,9 +41,9 @@ public static class FlowLineParser
             index++;
         }
 
-        if (index != fields.Count)
+        if (index != fields.Length)
         {
-            return $"field count {index} != {fields.Count}";
+            return $"field count {index} != {fields.Length}";
         }
 
         if (firstError is not null)

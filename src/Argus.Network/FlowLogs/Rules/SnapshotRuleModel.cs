@@ -16,6 +16,7 @@ public sealed class SnapshotRuleModel : IRuleUsageModel
 {
     private readonly Dictionary<string, InterfaceFacts> interfaces;
     private readonly Dictionary<string, InterfaceFacts>.AlternateLookup<ReadOnlySpan<char>> byId;
+    private readonly Dictionary<InterfaceIdKey, InterfaceFacts> byPackedId = [];
 
     private SnapshotRuleModel(
         Dictionary<string, InterfaceFacts> interfaces,
@@ -26,6 +27,14 @@ public sealed class SnapshotRuleModel : IRuleUsageModel
     {
         this.interfaces = interfaces;
         byId = interfaces.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var (id, facts) in interfaces)
+        {
+            if (InterfaceIdKey.TryCreate(id, out var key))
+            {
+                byPackedId[key] = facts;
+            }
+        }
+
         Interfaces = [.. interfaces.Values.OrderBy(i => i.Index)];
         Rules = rules;
         SecurityGroups = groups;
@@ -45,6 +54,24 @@ public sealed class SnapshotRuleModel : IRuleUsageModel
 
     public InterfaceFacts? FindInterface(ReadOnlySpan<char> interfaceId) =>
         byId.TryGetValue(interfaceId, out var facts) ? facts : null;
+
+    public InterfaceFacts? FindInterface(ReadOnlySpan<byte> interfaceId)
+    {
+        // Every ASCII id of up to 24 characters is in the packed index, so a miss there is a miss.
+        if (InterfaceIdKey.TryCreate(interfaceId, out var key))
+        {
+            return byPackedId.TryGetValue(key, out var facts) ? facts : null;
+        }
+
+        if (interfaceId.Length > 64)
+        {
+            return null;
+        }
+
+        Span<char> chars = stackalloc char[64];
+        var n = System.Text.Encoding.ASCII.GetChars(interfaceId, chars);
+        return FindInterface(chars[..n]);
+    }
 
     /// <summary>Builds the model from a snapshot's documents; other documents are ignored.</summary>
     /// <exception cref="JsonException">A document is not JSON (stored documents always are).</exception>
