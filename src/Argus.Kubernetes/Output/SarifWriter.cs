@@ -25,11 +25,11 @@ public static class SarifWriter
             ["fullDescription"] = new JsonObject { ["text"] = m.Description },
             ["help"] = new JsonObject { ["text"] = m.Remediation },
             ["helpUri"] = m.References.FirstOrDefault(),
-            ["defaultConfiguration"] = new JsonObject { ["level"] = Level(m.Severity) },
+            ["defaultConfiguration"] = new JsonObject { ["level"] = SarifSeverity.Level(m.Severity) },
             ["properties"] = new JsonObject
             {
                 ["tags"] = new JsonArray(m.Frameworks.Select(f => (JsonNode)JsonValue.Create($"{f.Framework}:{f.Requirement}")!).ToArray()),
-                ["security-severity"] = SecuritySeverity(m.Severity),
+                ["security-severity"] = SarifSeverity.Score(m.Severity),
             },
         }).ToArray());
         var sarifResults = new JsonArray(located.Where(l => l.Result.Status is FindingStatus.Fail or FindingStatus.Error or FindingStatus.NotAuthorized).Select(l =>
@@ -38,7 +38,7 @@ public static class SarifWriter
             var result = new JsonObject
             {
                 ["ruleId"] = r.CheckId,
-                ["level"] = r.Status == FindingStatus.Fail ? Level(r.Severity) : "note",
+                ["level"] = r.Status == FindingStatus.Fail ? SarifSeverity.Level(r.Severity) : "note",
                 ["message"] = new JsonObject { ["text"] = r.Message },
                 ["properties"] = new JsonObject { ["resource"] = r.ResourceId, ["status"] = r.Status.ToString() },
             };
@@ -77,20 +77,4 @@ public static class SarifWriter
 
     private static string Uri(string file, string? baseFolder) =>
         (baseFolder is null ? file : Path.GetRelativePath(baseFolder, file)).Replace('\\', '/');
-
-    private static string Level(Severity severity) => severity switch
-    {
-        Severity.Critical or Severity.High => "error",
-        Severity.Medium => "warning",
-        _ => "note",
-    };
-
-    private static string SecuritySeverity(Severity severity) => severity switch
-    {
-        Severity.Critical => "9.5",
-        Severity.High => "8.0",
-        Severity.Medium => "5.5",
-        Severity.Low => "3.0",
-        _ => "0.0",
-    };
 }

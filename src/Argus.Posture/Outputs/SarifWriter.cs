@@ -51,7 +51,7 @@ public static class SarifWriter
             w.WriteString("level", Level(meta?.Severity ?? Severity.Medium, FindingStatus.Fail));
             w.WriteEndObject();
             w.WriteStartObject("properties");
-            w.WriteString("security-severity", SecuritySeverity(meta?.Severity ?? Severity.Medium));
+            w.WriteString("security-severity", SarifSeverity.Score(meta?.Severity ?? Severity.Medium));
             JsonOutput.Strings(w, "tags", ["security", meta?.Service ?? "aws"]);
             w.WriteEndObject();
             w.WriteEndObject();
@@ -111,18 +111,6 @@ public static class SarifWriter
     }
 
     // Findings without data or needing a person are notes: they are not violations, but must stay visible.
-    private static string Level(Severity severity, FindingStatus status) => status switch
-    {
-        FindingStatus.Fail or FindingStatus.Muted => severity >= Severity.High ? "error" : severity >= Severity.Medium ? "warning" : "note",
-        _ => "note",
-    };
-
-    private static string SecuritySeverity(Severity severity) => severity switch
-    {
-        Severity.Critical => "9.5",
-        Severity.High => "8.0",
-        Severity.Medium => "5.5",
-        Severity.Low => "3.0",
-        _ => "1.0",
-    };
+    private static string Level(Severity severity, FindingStatus status) =>
+        status is FindingStatus.Fail or FindingStatus.Muted ? SarifSeverity.Level(severity) : "note";
 }

@@ -19,9 +19,8 @@ public sealed class DelegatedAdministratorCheck : ManagementAccountCheck
         ["https://docs.aws.amazon.com/organizations/latest/userguide/orgs_integrate_delegated_admin.html"],
         [AwsOperations.DescribeOrganization, AwsOperations.ListDelegatedAdministrators]);
 
-    protected override IEnumerable<CheckOutcome> Evaluate(PostureContext context, string account, string organizationId)
+    protected override IEnumerable<CheckOutcome> Evaluate(PostureContext context, string account, string arn)
     {
-        var arn = $"arn:aws:organizations::{account}:organization/{organizationId}";
         var admins = context.Get(account, Regions.Global, AwsOperations.ListDelegatedAdministrators);
         if (admins.Missing)
         {

@@ -18,12 +18,14 @@ public abstract class ManagementAccountCheck : Check
                 continue;
             }
 
-            foreach (var outcome in Evaluate(context, account, organization.Root.GetObject("Organization")!.Value.GetString("Id") ?? account))
+            var organizationId = organization.Root.GetObject("Organization")!.Value.GetString("Id") ?? account;
+            foreach (var outcome in Evaluate(context, account, $"arn:aws:organizations::{account}:organization/{organizationId}"))
             {
                 yield return outcome;
             }
         }
     }
 
-    protected abstract IEnumerable<CheckOutcome> Evaluate(PostureContext context, string account, string organizationId);
+    /// <param name="arn">The organization the findings are about (their resource).</param>
+    protected abstract IEnumerable<CheckOutcome> Evaluate(PostureContext context, string account, string arn);
 }

@@ -25,9 +25,8 @@ public sealed class ScpGuardrailsCheck : ManagementAccountCheck
         ["https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html"],
         [AwsOperations.DescribeOrganization, AwsOperations.ListServiceControlPolicies]);
 
-    protected override IEnumerable<CheckOutcome> Evaluate(PostureContext context, string account, string organizationId)
+    protected override IEnumerable<CheckOutcome> Evaluate(PostureContext context, string account, string arn)
     {
-        var arn = $"arn:aws:organizations::{account}:organization/{organizationId}";
         var policies = context.Get(account, Regions.Global, AwsOperations.ListServiceControlPolicies);
         if (policies.Missing)
         {
