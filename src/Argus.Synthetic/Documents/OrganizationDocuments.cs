@@ -55,7 +55,8 @@ internal static class OrganizationDocuments
         w.WriteEndObject();
     }
 
-    private static void Account(Utf8JsonWriter w, OrgPlan org, AccountPlan account)
+    /// <summary>An Organizations Account object, as list-accounts and list-delegated-administrators print it.</summary>
+    internal static void Account(Utf8JsonWriter w, OrgPlan org, AccountPlan account)
     {
         w.WriteString("Id"u8, account.Id);
         w.WriteString("Arn"u8, org.AccountArn(account));

@@ -57,13 +57,7 @@ internal static class OrganizationPolicyDocuments
         var security = org.Security;
         yield return d.List(management, Regions.Global, AwsOperations.ListDelegatedAdministrators, new[] { security }, (w, account) =>
         {
-            w.WriteString("Id"u8, account.Id);
-            w.WriteString("Arn"u8, org.AccountArn(account));
-            w.WriteString("Email"u8, account.Email);
-            w.WriteString("Name"u8, account.Name);
-            w.WriteString("Status"u8, "ACTIVE");
-            w.WriteString("JoinedMethod"u8, account.Invited ? "INVITED" : "CREATED");
-            w.WriteTime("JoinedTimestamp"u8, account.Joined);
+            OrganizationDocuments.Account(w, org, account);
             w.WriteTime("DelegationEnabledDate"u8, account.Joined.AddDays(2));
         });
     }
