@@ -31,6 +31,11 @@ OPERATIONS = {
         # Agentless VM scanning (feature vuln.vm-scan): the only writes, each on Argus-tagged resources.
         "DescribeSnapshots", "CreateSnapshot", "CopySnapshot", "ModifySnapshotAttribute", "DeleteSnapshot",
         "CreateVolume", "AttachVolume", "DetachVolume", "DeleteVolume", "CreateTags",
+        # The scanner instance and network Argus launches (attach mode, --scanner launch), all Argus-tagged.
+        "CreateVpc", "DeleteVpc", "CreateSubnet", "DeleteSubnet", "CreateInternetGateway", "AttachInternetGateway",
+        "DetachInternetGateway", "DeleteInternetGateway", "CreateRouteTable", "CreateRoute", "AssociateRouteTable",
+        "DisassociateRouteTable", "DeleteRouteTable", "CreateSecurityGroup", "DeleteSecurityGroup", "RunInstances",
+        "TerminateInstances",
     ],
     "network-firewall": ["ListFirewalls", "DescribeFirewall", "DescribeFirewallPolicy", "DescribeRuleGroup"],
     "elbv2": [

@@ -29,13 +29,15 @@ public static class AwsPolicyGenerator
         {
             foreach (var feature in permission.Features.Where(selected.Contains))
             {
-                var shape = StatementShapes.For(permission, feature, roleName);
-                if (!shapes.TryGetValue(shape.Sid, out var group))
+                foreach (var shape in StatementShapes.For(permission, feature, roleName))
                 {
-                    shapes[shape.Sid] = group = (shape, new SortedSet<string>(StringComparer.Ordinal));
-                }
+                    if (!shapes.TryGetValue(shape.Sid, out var group))
+                    {
+                        shapes[shape.Sid] = group = (shape, new SortedSet<string>(StringComparer.Ordinal));
+                    }
 
-                group.Actions.Add(permission.Action);
+                    group.Actions.Add(permission.Action);
+                }
             }
         }
 

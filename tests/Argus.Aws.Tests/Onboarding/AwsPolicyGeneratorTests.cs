@@ -75,7 +75,11 @@ public sealed class AwsPolicyGeneratorTests
                 && s.Conditions.Any(c => c.Key == "kms:GranteePrincipal" && c.Values.SequenceEqual(["arn:aws:iam::*:role/Argus"]))
                 && s.Conditions.Any(c => c.Key == "kms:GrantOperations" && c.Operator == "ForAllValues:StringEquals" && !c.Values.Contains("Encrypt"));
             var retire = s.Actions.SequenceEqual(["kms:RetireGrant"]);
-            Assert.True(owner || grant || retire, $"{s.Sid} ({string.Join(", ", s.Actions)}) is not limited to Argus-owned resources");
+            var image = s.Actions.SequenceEqual(["ec2:RunInstances"]) && s.Resources.All(r => r.Contains(":image/", StringComparison.Ordinal));
+            var results = s.Actions.All(a => a.StartsWith("s3:", StringComparison.Ordinal)) && s.Resources.All(r => r.StartsWith("arn:aws:s3:::argus-vm-scan-", StringComparison.Ordinal));
+            var pass = s.Actions.SequenceEqual(["iam:PassRole"]) && s.Resources.SequenceEqual(["arn:aws:iam::*:role/Argus-scanner"])
+                && s.Conditions.Any(c => c.Key == "iam:PassedToService" && c.Values.SequenceEqual(["ec2.amazonaws.com"]));
+            Assert.True(owner || grant || retire || image || results || pass, $"{s.Sid} ({string.Join(", ", s.Actions)}) is not limited to Argus-owned resources");
         });
     }
 
@@ -86,9 +90,24 @@ public sealed class AwsPolicyGeneratorTests
         var tagging = Assert.Single(set.Policies.SelectMany(p => p.Statements), s => s.Actions.Contains("ec2:CreateTags"));
         var create = Assert.Single(set.Policies.SelectMany(p => p.Statements), s => s.Actions.Contains("ec2:CreateSnapshot"));
 
-        Assert.Equal(["CopySnapshot", "CreateSnapshot", "CreateVolume"], tagging.Conditions.Single(c => c.Key == "ec2:CreateAction").Values.Order());
-        Assert.Equal(["ec2:CopySnapshot", "ec2:CreateSnapshot", "ec2:CreateVolume"], create.Actions);
-        Assert.DoesNotContain(set.Actions, a => a is "ec2:RunInstances" or "ec2:CreateVpc" or "ec2:DescribeTags" or "ec2:DescribeImages");
+        Assert.Equal(["CopySnapshot", "CreateInternetGateway", "CreateRouteTable", "CreateSecurityGroup", "CreateSnapshot", "CreateSubnet", "CreateVolume", "CreateVpc", "RunInstances"],
+            tagging.Conditions.Single(c => c.Key == "ec2:CreateAction").Values.Order(StringComparer.Ordinal));
+        Assert.Equal(["ec2:CopySnapshot", "ec2:CreateInternetGateway", "ec2:CreateRouteTable", "ec2:CreateSecurityGroup", "ec2:CreateSnapshot", "ec2:CreateSubnet", "ec2:CreateVolume", "ec2:CreateVpc"], create.Actions);
+        Assert.DoesNotContain(set.Actions, a => a is "ec2:DescribeTags" or "ec2:DescribeImages" or "ec2:AuthorizeSecurityGroupIngress" or "ec2:ModifyInstanceAttribute");
+    }
+
+    [Fact]
+    public void A_launched_scanner_runs_only_in_the_argus_network_and_is_tagged_at_launch()
+    {
+        var statements = AwsPolicyGenerator.Generate([Features.VmScan], "Argus").Policies.SelectMany(p => p.Statements).Where(s => s.Actions.Contains("ec2:RunInstances")).ToList();
+
+        Assert.Equal(3, statements.Count);
+        Assert.All(statements, s => Assert.Equal(["ec2:RunInstances"], s.Actions));
+        var tagged = Assert.Single(statements, s => s.Resources.Any(r => r.EndsWith(":instance/*", StringComparison.Ordinal)));
+        Assert.Equal("aws:RequestTag/argus:owner", Assert.Single(tagged.Conditions).Key);
+        var network = Assert.Single(statements, s => s.Resources.Any(r => r.EndsWith(":subnet/*", StringComparison.Ordinal)));
+        Assert.Contains("arn:aws:ec2:*:*:security-group/*", network.Resources);
+        Assert.Equal("aws:ResourceTag/argus:owner", Assert.Single(network.Conditions).Key);
     }
 
     [Fact]

@@ -66,12 +66,12 @@ public sealed class AwsPermissionCatalogTests
     }
 
     [Fact]
-    public void Object_reads_are_only_for_flow_logs_and_secrets_are_never_read()
+    public void Object_reads_are_only_for_flow_logs_and_scan_results_and_secrets_are_never_read()
     {
         var getObject = AwsPermissionCatalog.Instance.Find(Provider.Aws, "s3:GetObject");
 
         Assert.NotNull(getObject);
-        Assert.Equal([Features.NetworkFlowLogs], getObject.Features);
+        Assert.Equal([Features.NetworkFlowLogs, Features.VmScan], getObject.Features);
         Assert.False(getObject.Required);
         Assert.DoesNotContain(All, p => p.Action.StartsWith("secretsmanager:Get", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(All, p => p.Action.StartsWith("ssm:GetParameter", StringComparison.OrdinalIgnoreCase));
@@ -90,7 +90,7 @@ public sealed class AwsPermissionCatalogTests
     {
         Assert.Equal("ec2:DescribeVpcs", AwsPermissionCatalog.Instance.Find(Provider.Aws, "EC2:describevpcs")?.Action);
         Assert.Null(AwsPermissionCatalog.Instance.Find(Provider.Azure, "ec2:DescribeVpcs"));
-        Assert.Null(AwsPermissionCatalog.Instance.Find(Provider.Aws, "s3:PutObject"));
+        Assert.Null(AwsPermissionCatalog.Instance.Find(Provider.Aws, "s3:PutBucketPolicy"));
     }
 
     [Fact]

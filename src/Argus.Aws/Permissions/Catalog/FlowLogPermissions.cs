@@ -13,8 +13,8 @@ internal static class FlowLogPermissions
 {
     public static IReadOnlyList<Permission> All { get; } =
     [
-        Read("s3:ListBucket", [F.NetworkFlowLogs], "Lists flow log object keys under AWSLogs/<account>/vpcflowlogs/ in the buckets flow logs are delivered to; the policy allows only that prefix", required: false),
+        Read("s3:ListBucket", [F.NetworkFlowLogs, F.VmScan], "Lists flow log object keys under AWSLogs/<account>/vpcflowlogs/ in the buckets flow logs are delivered to (the policy allows only that prefix); vm-scan: lists a launched scanner's jobs and results in argus-vm-scan-* buckets", required: false),
         Read("logs:FilterLogEvents", [F.NetworkFlowLogs], "Reads the flow log records in the CloudWatch Logs groups that DescribeFlowLogs names as flow log destinations", required: false),
-        Read("s3:GetObject", [F.NetworkFlowLogs], "Reads flow log objects only (the policy allows only keys under AWSLogs/<account>/vpcflowlogs/) to learn which traffic actually flows", required: false),
+        Read("s3:GetObject", [F.NetworkFlowLogs, F.VmScan], "Reads flow log objects only (the policy allows only keys under AWSLogs/<account>/vpcflowlogs/) to learn which traffic actually flows; vm-scan: reads a launched scanner's results in argus-vm-scan-* buckets", required: false),
     ];
 }

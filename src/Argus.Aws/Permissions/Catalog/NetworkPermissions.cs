@@ -8,6 +8,9 @@ namespace Argus.Aws.Permissions.Catalog;
 internal static class NetworkPermissions
 {
     private static readonly string[] Topology = [F.Inventory, F.NetworkTopology, F.NetworkPolicy];
+
+    // vm-scan reads the same network resources to find the scanner network it created again by tag (resume, cleanup).
+    private static readonly string[] TopologyAndVmScan = [F.Inventory, F.NetworkTopology, F.NetworkPolicy, F.VmScan];
     private static readonly string[] Policy = [F.NetworkPolicy];
 
     public static IReadOnlyList<Permission> All { get; } =
@@ -16,14 +19,14 @@ internal static class NetworkPermissions
         Read("ec2:DescribeAvailabilityZones", Topology, "Maps zone names to zone ids so subnets in different accounts are placed in the same physical zone"),
         Read("ec2:DescribeInstances", [F.Inventory, F.NetworkTopology, F.NetworkPolicy, F.Posture, F.VmScan], "Reads instances, their interfaces, security groups, instance profiles and metadata options (IMDSv2) to place them in the network and check their posture"),
         Read("ec2:DescribeNetworkInterfaces", Topology, "Reads every network interface, its addresses and security groups: the endpoints of every reachability path"),
-        Read("ec2:DescribeVpcs", Topology, "Reads VPCs and their CIDR blocks to bound each network"),
-        Read("ec2:DescribeSubnets", Topology, "Reads subnets and their CIDR blocks to attach each interface to its route table and network ACL"),
-        Read("ec2:DescribeRouteTables", Topology, "Reads route tables to follow each packet to its next hop"),
-        Read("ec2:DescribeInternetGateways", Topology, "Reads internet gateways to decide which subnets route to the internet"),
+        Read("ec2:DescribeVpcs", TopologyAndVmScan, "Reads VPCs and their CIDR blocks to bound each network"),
+        Read("ec2:DescribeSubnets", TopologyAndVmScan, "Reads subnets and their CIDR blocks to attach each interface to its route table and network ACL"),
+        Read("ec2:DescribeRouteTables", TopologyAndVmScan, "Reads route tables to follow each packet to its next hop"),
+        Read("ec2:DescribeInternetGateways", TopologyAndVmScan, "Reads internet gateways to decide which subnets route to the internet"),
         Read("ec2:DescribeEgressOnlyInternetGateways", Topology, "Reads egress-only internet gateways to tell outbound-only IPv6 routes from inbound ones"),
         Read("ec2:DescribeNatGateways", Topology, "Reads NAT gateways to model outbound internet access of private subnets"),
         Read("ec2:DescribeAddresses", Topology, "Reads Elastic IP addresses to know which interfaces are reachable at a public address"),
-        Read("ec2:DescribeSecurityGroups", Topology, "Reads security group rules to compute which traffic each interface accepts and sends"),
+        Read("ec2:DescribeSecurityGroups", TopologyAndVmScan, "Reads security group rules to compute which traffic each interface accepts and sends"),
         Read("ec2:DescribeSecurityGroupRules", Policy, "Reads security group rules by id so findings and remediations can name the exact rule", required: false),
         Read("ec2:DescribeNetworkAcls", Topology, "Reads network ACL rules, the stateless subnet filter on every path"),
         Read("ec2:DescribeManagedPrefixLists", Topology, "Reads managed prefix lists referenced by routes and security group rules"),
