@@ -32,6 +32,52 @@ internal sealed class Ec2Resources(VmScanCloud cloud, VmScanOptions options)
         return (answer["Volumes"] as JsonArray ?? []).OfType<JsonNode>().ToList();
     }
 
+    /// <summary>
+    /// Resources of any EC2 describe call carrying the owner tag (and the scan id, when given): VPCs, subnets,
+    /// gateways, route tables, security groups, or the instances of every reservation for DescribeInstances.
+    /// </summary>
+    public async Task<IReadOnlyList<JsonNode>> OwnedAsync(string operation, string list, string? scanId, AwsCallContext ctx, CancellationToken ct, params JsonObject[] filters)
+    {
+        var answer = await cloud.ReadAllAsync("ec2", operation, new JsonObject { ["Filters"] = OwnerFilters(scanId, filters) }, ctx, ct).ConfigureAwait(false);
+        var items = (answer[list] as JsonArray ?? []).OfType<JsonNode>();
+        return (list == "Reservations" ? items.SelectMany(r => r["Instances"] as JsonArray ?? []).OfType<JsonNode>() : items).ToList();
+    }
+
+    /// <summary>One instance by id, or null when it is not there.</summary>
+    public async Task<JsonNode?> InstanceAsync(string id, AwsCallContext ctx, CancellationToken ct)
+    {
+        try
+        {
+            var answer = await cloud.ReadAsync("ec2", "DescribeInstances", new JsonObject { ["InstanceIds"] = new JsonArray(id) }, ctx, ct).ConfigureAwait(false);
+            return (answer["Reservations"] as JsonArray ?? []).SelectMany(r => r?["Instances"] as JsonArray ?? []).FirstOrDefault();
+        }
+        catch (AwsApiException e) when (e.Kind == AwsErrorKind.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Waits until the instance's state is one of <paramref name="states"/>; throws when it reaches one of <paramref name="failed"/> instead.</summary>
+    public async Task<JsonNode> WaitInstanceAsync(string id, AwsCallContext ctx, string[] states, string[] failed, CancellationToken ct)
+    {
+        for (var poll = 0; ; poll++)
+        {
+            var instance = await InstanceAsync(id, ctx, ct).ConfigureAwait(false) ?? throw new VmScanStepException($"instance {id} disappeared while Argus waited for it to be {string.Join(" or ", states)}");
+            var state = instance["State"]?["Name"]?.GetValue<string>() ?? "";
+            if (states.Contains(state))
+            {
+                return instance;
+            }
+
+            if (failed.Contains(state))
+            {
+                throw new VmScanStepException($"instance {id} is {state}{(instance["StateReason"]?["Message"]?.GetValue<string>() is { } why ? ": " + why : "")}");
+            }
+
+            await PauseAsync(poll, $"instance {id} to be {string.Join(" or ", states)}", ct).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Throws unless the resource carries both Argus tags for this scan: checked before every write on something that already exists.</summary>
     public static void EnsureOwned(JsonNode resource, string id, string scanId)
     {

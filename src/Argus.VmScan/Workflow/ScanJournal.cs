@@ -7,6 +7,9 @@ namespace Argus.VmScan.Workflow;
 /// <param name="State">running, done, cancelled, failed, cleaned.</param>
 public sealed record ScanJournal(ScanPlan Plan, IReadOnlyList<VolumeProgress> Volumes, string State)
 {
+    /// <summary>The scanner infrastructure Argus launched for this scan (--scanner launch), else null.</summary>
+    public Scanner.ScannerProgress? Scanner { get; init; }
+
     public static ScanJournal Start(ScanPlan plan) =>
         new(plan, plan.Instances.SelectMany(i => i.Volumes.Select(v => new VolumeProgress(i.InstanceId, v.VolumeId))).ToList(), "running");
 

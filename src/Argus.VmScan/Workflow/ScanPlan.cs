@@ -18,6 +18,15 @@ public sealed record ScanPlan(
     string? ScannerAvailabilityZone,
     IReadOnlyList<PlannedInstance> Instances)
 {
+    /// <summary>Attach mode with a scanner Argus launches (and removes) for this scan; null when the user named one.</summary>
+    public Scanner.ScannerLaunch? Launch { get; init; }
+
+    /// <summary>When a scan with this id started, from the id itself; null when it is not a scan id Argus made.</summary>
+    public static DateTimeOffset? StartedAt(string scanId) =>
+        scanId.Length >= 18 && scanId.StartsWith("vm-", StringComparison.Ordinal)
+        && DateTimeOffset.TryParseExact(scanId[3..18], "yyyyMMdd'T'HHmmss", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at : null;
+
     /// <summary>A new scan id: sortable by time, unique enough to tag with.</summary>
     public static string NewScanId(DateTimeOffset at) => $"vm-{at.UtcDateTime:yyyyMMddTHHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
 }

@@ -4,12 +4,12 @@ using Argus.Aws.Client;
 namespace Argus.VmScan.Workflow;
 
 /// <summary>
-/// Finds what VM scans left behind by tag alone, no journal needed (volumes and snapshots tagged argus:owner=argus,
-/// and the grants named for a scan on the keys of those snapshots and of the journals given), and removes it:
+/// Finds what VM scans left behind by tag alone, no journal needed (launched scanner instances first, volumes and snapshots tagged argus:owner=argus,
+/// the grants named for a scan on the keys of those snapshots and of the journals given, then the scanner networks), and removes it:
 /// volumes detached before deletion, grants retired before their snapshot goes. A resource with the owner tag but
 /// without a scan id is reported as refused and never touched.
 /// </summary>
-public sealed class VmScanCleaner(VmScanCloud cloud, VmScanOptions options, IProgress<VmScanEvent>? events = null)
+public sealed partial class VmScanCleaner(VmScanCloud cloud, VmScanOptions options, IProgress<VmScanEvent>? events = null)
 {
     private readonly Ec2Resources ec2 = new(cloud, options);
 
@@ -24,6 +24,7 @@ public sealed class VmScanCleaner(VmScanCloud cloud, VmScanOptions options, IPro
         var items = new List<CleanupItem>();
         foreach (var ctx in contexts)
         {
+            items.AddRange(await InstancesAsync(ctx, scanId, olderThan, execute, ct).ConfigureAwait(false));
             foreach (var volume in await ec2.OwnedVolumesAsync(null, ctx, ct).ConfigureAwait(false))
             {
                 var id = VmScanCloud.Text(volume, "VolumeId");
@@ -47,6 +48,8 @@ public sealed class VmScanCleaner(VmScanCloud cloud, VmScanOptions options, IPro
                 items.Add(await ActAsync("snapshot", id, snapshot, "StartTime", ctx, scanId, olderThan, execute,
                     () => DeleteSnapshotAsync(cloud, id, ctx, ct)).ConfigureAwait(false));
             }
+
+            items.AddRange(await NetworkAsync(ctx, scanId, olderThan, execute, ct).ConfigureAwait(false));
         }
 
         return items.Where(i => i.Outcome != "other scan").ToList();
@@ -69,7 +72,8 @@ public sealed class VmScanCleaner(VmScanCloud cloud, VmScanOptions options, IPro
             return new CleanupItem(kind, id, ctx.Region, owner, "other scan");
         }
 
-        if (olderThan is { } limit && resource[createdProperty]?.GetValue<DateTimeOffset>() is { } created && created > limit)
+        // Network resources have no creation time: the scan id they carry says when their scan started.
+        if (olderThan is { } limit && (resource[createdProperty]?.GetValue<DateTimeOffset>() ?? ScanPlan.StartedAt(owner!) ?? DateTimeOffset.MaxValue) is var created && created > limit)
         {
             return new CleanupItem(kind, id, ctx.Region, owner, "kept: younger than --older-than");
         }

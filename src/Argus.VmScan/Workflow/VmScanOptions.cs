@@ -19,6 +19,9 @@ public sealed record VmScanOptions(
     string? ReaderPrincipal = null,
     string RoleName = "ArgusOperator")
 {
+    /// <summary>Attach mode: launch a scanner instance (and its VPC) for the scan instead of using <see cref="ScannerInstance"/>.</summary>
+    public Scanner.ScannerLaunch? Launch { get; init; }
+
     /// <summary>How long one scan may take before it stops and cleans up.</summary>
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromMinutes(30);
 

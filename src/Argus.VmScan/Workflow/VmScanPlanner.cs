@@ -35,14 +35,27 @@ public sealed class VmScanPlanner(VmScanCloud cloud, VmScanAccess access, Instan
         var scannerRegion = options.ScannerRegion ?? options.Regions[0];
         string? scannerInstance = null;
         string? zone = null;
-        if (options.Mode == ReadMode.Attach)
+        if (options.Mode == ReadMode.Attach && options.Launch is { } launch)
+        {
+            // Launched for this scan: the instance id is known once it runs; its zone is chosen now, for the volumes.
+            zone = launch.Zone ?? scannerRegion + "a";
+            if (!zone.StartsWith(scannerRegion, StringComparison.Ordinal))
+            {
+                throw new VmScanPlanException($"--scanner-zone {zone} is not a zone of the scanner region {scannerRegion}");
+            }
+        }
+        else if (options.Mode == ReadMode.Attach)
         {
             (scannerInstance, zone) = await ScannerInstanceAsync(options, scannerRegion, ct).ConfigureAwait(false);
+        }
+        else if (options.Launch is not null)
+        {
+            throw new VmScanPlanException("a launched scanner reads attached volumes: use --mode attach with --scanner launch");
         }
 
         var reader = options.ReaderPrincipal ?? $"arn:aws:iam::{access.ScannerAccount}:role/{options.RoleName}";
         return new ScanPlan(ScanPlan.NewScanId(at), at, options.Mode, access.ScannerAccount, scannerRegion, reader, options.ScannerKmsKeyId,
-            scannerInstance, zone, instances);
+            scannerInstance, zone, instances) { Launch = options.Mode == ReadMode.Attach ? options.Launch : null };
     }
 
     private async Task<List<PlannedInstance>> InstancesAsync(string region, VmScanOptions options, CancellationToken ct)

@@ -1,4 +1,5 @@
 using Argus.Aws.Client;
+using Argus.VmScan.Scanner;
 
 namespace Argus.VmScan.Workflow;
 
@@ -12,6 +13,9 @@ public sealed class VmScanRunner(VmScanCloud cloud, VmScanAccess access, Journal
 {
     /// <summary>How long the cleanup after a cancellation or time limit may take.</summary>
     public TimeSpan CleanupLimit { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The results channel to a scanner Argus launches (plans with <see cref="ScanPlan.Launch"/>); the control plane's side.</summary>
+    public IResultsStore? Results { get; init; }
 
     public Task<VmScanResult> RunAsync(ScanPlan plan, CancellationToken ct)
     {
@@ -32,12 +36,37 @@ public sealed class VmScanRunner(VmScanCloud cloud, VmScanAccess access, Journal
     {
         var plan = journal.Plan;
         var keeper = new JournalKeeper(journals, journal with { State = "running" });
-        var workflow = new VolumeWorkflow(cloud, access, plan, keeper, devices, disks, locator, options, events);
+        RemoteReader? remote = null;
+        if (plan.Launch is { } launch)
+        {
+            remote = new RemoteReader(Results ?? throw new VmScanPlanException($"scan {plan.ScanId} launches a scanner: it needs the results location {launch.Results}"), launch.Results, options, events);
+        }
+
+        var workflow = new VolumeWorkflow(cloud, access, plan, keeper, devices, disks, locator, options, events, remote);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(options.TimeLimit);
         var outcomes = new List<VolumeOutcome>();
         try
         {
+            if (plan.Launch is not null)
+            {
+                if (await LaunchAsync(keeper, limit.Token).ConfigureAwait(false) is { } failure)
+                {
+                    foreach (var (instance, volume) in plan.Instances.SelectMany(i => i.Volumes.Select(v => (i, v))))
+                    {
+                        keeper.Record(keeper.Current.For(volume.VolumeId) with { Error = failure });
+                        outcomes.Add(new VolumeOutcome(instance, volume, plan.Mode, null, null, failure));
+                    }
+
+                    var left = await EndScannerAsync(keeper, limit.Token).ConfigureAwait(false);
+                    keeper.Finish("failed");
+                    return new VmScanResult(keeper.Current.Plan, outcomes, "scanner-failed", left, cloud.Calls);
+                }
+
+                plan = keeper.Current.Plan;
+                workflow = new VolumeWorkflow(cloud, access, plan, keeper, devices, disks, locator, options, events, remote);
+            }
+
             foreach (var instance in plan.Instances)
             {
                 foreach (var volume in instance.Volumes)
@@ -53,12 +82,68 @@ public sealed class VmScanRunner(VmScanCloud cloud, VmScanAccess access, Journal
             using var cleanup = new CancellationTokenSource(CleanupLimit);
             var left = await CleanupAllAsync(workflow, keeper, cleanup.Token).ConfigureAwait(false);
             keeper.Finish(ending);
-            return new VmScanResult(plan, outcomes, ending, left, cloud.Calls);
+            return new VmScanResult(keeper.Current.Plan, outcomes, ending, left, cloud.Calls);
         }
 
-        var leftovers = await SweepAsync(keeper, limit.Token).ConfigureAwait(false);
+        var leftovers = keeper.Current.Plan.Launch is null ? await SweepAsync(keeper, limit.Token).ConfigureAwait(false) : await EndScannerAsync(keeper, limit.Token).ConfigureAwait(false);
         keeper.Finish("done");
         return new VmScanResult(plan, outcomes, "done", leftovers, cloud.Calls);
+    }
+
+    /// <summary>Brings the launched scanner up (resuming where a crash stopped); returns why it failed, or null.</summary>
+    private async Task<string?> LaunchAsync(JournalKeeper keeper, CancellationToken ct)
+    {
+        var plan = keeper.Current.Plan;
+        try
+        {
+            var scanner = await new ScannerInfrastructure(cloud, new Ec2Resources(cloud, options), keeper, access.Scanner(plan.ScannerRegion), events).EnsureAsync(ct).ConfigureAwait(false);
+            if (plan.ScannerInstanceId != scanner.InstanceId)
+            {
+                keeper.Record(plan with { ScannerInstanceId = scanner.InstanceId });
+            }
+
+            return null;
+        }
+        catch (Exception e) when (e is AwsApiException or VmScanStepException or NotArgusResourceException or System.Text.Json.JsonException)
+        {
+            events?.Report(new VmScanEvent("warning", null, plan.ScanId, "the scanner could not be launched: " + e.Message));
+            return "the scanner could not be launched: " + e.Message;
+        }
+    }
+
+    /// <summary>
+    /// Ends a launched scanner: the end marker tells its worker to stop, the sweep by tag terminates it and removes
+    /// its network (and anything else of the scan), then the scan's objects in the results location are removed.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> EndScannerAsync(JournalKeeper keeper, CancellationToken ct)
+    {
+        var plan = keeper.Current.Plan;
+        var results = plan.Launch!.Results;
+        var left = new List<string>();
+        try
+        {
+            await Results!.PutAsync(results.EndKey(plan.ScanId), [], ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or HttpRequestException)
+        {
+            events?.Report(new VmScanEvent("warning", null, plan.ScanId, $"could not tell the worker to stop ({e.Message}); the instance is terminated anyway"));
+        }
+
+        left.AddRange(await SweepAsync(keeper, ct).ConfigureAwait(false));
+        try
+        {
+            foreach (var key in await Results!.ListAsync(results.ScanFolder(plan.ScanId), ct).ConfigureAwait(false))
+            {
+                await Results.DeleteAsync(key, ct).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or HttpRequestException)
+        {
+            left.Add($"objects under s3://{results.Bucket}/{results.ScanFolder(plan.ScanId)}: {e.Message}");
+        }
+
+        keeper.Record((keeper.Current.Scanner ?? new ScannerProgress()) with { TornDown = left.Count == 0 });
+        return left;
     }
 
     private async Task<VolumeOutcome> OneAsync(VolumeWorkflow workflow, JournalKeeper keeper, PlannedInstance instance, PlannedVolume volume, CancellationToken ct)
@@ -67,7 +152,7 @@ public sealed class VmScanRunner(VmScanCloud cloud, VmScanAccess access, Journal
         {
             return await workflow.RunAsync(instance, volume, ct).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is AwsApiException or VmScanStepException or NotArgusResourceException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is AwsApiException or VmScanStepException or NotArgusResourceException or System.Text.Json.JsonException or Amazon.Runtime.AmazonServiceException)
         {
             events?.Report(new VmScanEvent("warning", null, volume.VolumeId, e.Message));
             var failed = keeper.Record(keeper.Current.For(volume.VolumeId) with { Error = e.Message });
@@ -109,7 +194,7 @@ public sealed class VmScanRunner(VmScanCloud cloud, VmScanAccess access, Journal
             }
         }
 
-        left.AddRange(await SweepAsync(keeper, ct).ConfigureAwait(false));
+        left.AddRange(keeper.Current.Plan.Launch is null ? await SweepAsync(keeper, ct).ConfigureAwait(false) : await EndScannerAsync(keeper, ct).ConfigureAwait(false));
         return left;
     }
 

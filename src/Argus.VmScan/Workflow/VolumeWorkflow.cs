@@ -11,7 +11,7 @@ namespace Argus.VmScan.Workflow;
 /// its id is recorded before the next step.
 /// </summary>
 internal sealed class VolumeWorkflow(VmScanCloud cloud, VmScanAccess access, ScanPlan plan, JournalKeeper journal, IBlockDeviceSource devices,
-    IDiskReader disks, IDeviceLocator locator, VmScanOptions options, IProgress<VmScanEvent>? events)
+    IDiskReader disks, IDeviceLocator locator, VmScanOptions options, IProgress<VmScanEvent>? events, Scanner.RemoteReader? remote = null)
 {
     /// <summary>Operations a grant to the reader allows: decrypting blocks, and EC2 creating a volume or copy from the snapshot for it.</summary>
     public static readonly string[] GrantOperations = ["Decrypt", "DescribeKey", "CreateGrant", "GenerateDataKeyWithoutPlaintext", "ReEncryptFrom", "ReEncryptTo"];
@@ -179,7 +179,14 @@ internal sealed class VolumeWorkflow(VmScanCloud cloud, VmScanAccess access, Sca
             return await disks.ScanAsync(device, target, DateTimeOffset.UtcNow, ct).ConfigureAwait(false);
         }
 
-        var (scanVolume, path) = await AttachAsync(p, volume, snapshotId, scanner, ct).ConfigureAwait(false);
+        var (scanVolume, attachedAs) = await AttachAsync(p, volume, snapshotId, scanner, ct).ConfigureAwait(false);
+        if (remote is not null)
+        {
+            events?.Report(new VmScanEvent("step", null, scanVolume, $"asking the scanner {plan.ScannerInstanceId} to read it"));
+            return await remote.ReadAsync(new Scanner.ScanJob(ScanId, scanVolume, attachedAs, target), ct).ConfigureAwait(false);
+        }
+
+        var path = await LocateAsync(scanVolume, attachedAs, ct).ConfigureAwait(false);
         events?.Report(new VmScanEvent("step", null, scanVolume, $"reading {path}"));
         await using (var device = devices.OpenDevice(path))
         {
@@ -187,7 +194,7 @@ internal sealed class VolumeWorkflow(VmScanCloud cloud, VmScanAccess access, Sca
         }
     }
 
-    private async Task<(string Volume, string Path)> AttachAsync(VolumeProgress p, PlannedVolume volume, string snapshotId, AwsCallContext scanner, CancellationToken ct)
+    private async Task<(string Volume, string Device)> AttachAsync(VolumeProgress p, PlannedVolume volume, string snapshotId, AwsCallContext scanner, CancellationToken ct)
     {
         var id = p.ScanVolumeId ?? (await ec2.OwnedVolumesAsync(ScanId, scanner, ct, Source(snapshotId), Purpose("volume")).ConfigureAwait(false))
             .Select(v => VmScanCloud.Text(v, "VolumeId")).FirstOrDefault();
@@ -225,11 +232,17 @@ internal sealed class VolumeWorkflow(VmScanCloud cloud, VmScanAccess access, Sca
         }
 
         await ec2.WaitVolumeAsync(id, scanner, v => Ec2Resources.Attachment(v) == "attached", "attached", ct).ConfigureAwait(false);
+        return (id, device!);
+    }
+
+    /// <summary>The attached volume's device on this machine, once it appears.</summary>
+    private async Task<string> LocateAsync(string id, string device, CancellationToken ct)
+    {
         for (var poll = 0; ; poll++)
         {
-            if (locator.Locate(id, device!) is { } path)
+            if (locator.Locate(id, device) is { } path)
             {
-                return (id, path);
+                return path;
             }
 
             if (poll >= options.MaxPolls)
