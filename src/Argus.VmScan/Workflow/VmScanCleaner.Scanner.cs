@@ -15,7 +15,9 @@ public sealed partial class VmScanCleaner
     private async Task<IReadOnlyList<CleanupItem>> InstancesAsync(AwsCallContext ctx, string? scanId, DateTimeOffset? olderThan, bool execute, CancellationToken ct)
     {
         var items = new List<CleanupItem>();
-        foreach (var instance in await ec2.OwnedAsync("DescribeInstances", "Reservations", null, ctx, ct, VmScanCloud.Filter("instance-state-name", Live)).ConfigureAwait(false))
+        // A scanner the user named carries only the owner tag (the policy needs it to attach volumes); only launched ones carry a scan id.
+        foreach (var instance in await ec2.OwnedAsync("DescribeInstances", "Reservations", null, ctx, ct,
+            VmScanCloud.Filter("instance-state-name", Live), VmScanCloud.Filter("tag-key", VmScanTags.ScanIdKey)).ConfigureAwait(false))
         {
             var id = VmScanCloud.Text(instance, "InstanceId");
             items.Add(await ActAsync("instance", id, instance, "LaunchTime", ctx, scanId, olderThan, execute, async () =>

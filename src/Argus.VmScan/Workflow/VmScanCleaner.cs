@@ -13,6 +13,9 @@ public sealed partial class VmScanCleaner(VmScanCloud cloud, VmScanOptions optio
 {
     private readonly Ec2Resources ec2 = new(cloud, options);
 
+    /// <summary>Also look for launched scanner instances and their networks (six describe calls per context); a scan that launched none need not.</summary>
+    public bool IncludeLaunchedScanners { get; init; } = true;
+
     /// <param name="contexts">Each (account, region) to look in.</param>
     /// <param name="scanId">Only this scan's leftovers; null for every scan's.</param>
     /// <param name="olderThan">Only leftovers created before this moment; null for all.</param>
@@ -24,7 +27,11 @@ public sealed partial class VmScanCleaner(VmScanCloud cloud, VmScanOptions optio
         var items = new List<CleanupItem>();
         foreach (var ctx in contexts)
         {
-            items.AddRange(await InstancesAsync(ctx, scanId, olderThan, execute, ct).ConfigureAwait(false));
+            if (IncludeLaunchedScanners)
+            {
+                items.AddRange(await InstancesAsync(ctx, scanId, olderThan, execute, ct).ConfigureAwait(false));
+            }
+
             foreach (var volume in await ec2.OwnedVolumesAsync(null, ctx, ct).ConfigureAwait(false))
             {
                 var id = VmScanCloud.Text(volume, "VolumeId");
@@ -49,7 +56,10 @@ public sealed partial class VmScanCleaner(VmScanCloud cloud, VmScanOptions optio
                     () => DeleteSnapshotAsync(cloud, id, ctx, ct)).ConfigureAwait(false));
             }
 
-            items.AddRange(await NetworkAsync(ctx, scanId, olderThan, execute, ct).ConfigureAwait(false));
+            if (IncludeLaunchedScanners)
+            {
+                items.AddRange(await NetworkAsync(ctx, scanId, olderThan, execute, ct).ConfigureAwait(false));
+            }
         }
 
         return items.Where(i => i.Outcome != "other scan").ToList();

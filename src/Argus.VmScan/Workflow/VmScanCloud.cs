@@ -27,6 +27,9 @@ public sealed class VmScanCloud(AwsApiClient client, IProgress<VmScanEvent>? eve
     /// <summary>Writes made so far.</summary>
     public int Writes => writes;
 
+    /// <summary>Counts a call made outside the API client (the results objects on S3).</summary>
+    public void Count(string action) => calls.AddOrUpdate(action, 1, (_, n) => n + 1);
+
     public async Task<JsonObject> ReadAsync(string service, string operation, JsonObject? parameters, AwsCallContext ctx, CancellationToken ct)
     {
         calls.AddOrUpdate(client.ActionFor(service, operation), 1, (_, n) => n + 1);

@@ -214,7 +214,7 @@ public sealed class VmScanRunner(VmScanCloud cloud, VmScanAccess access, Journal
         var keys = plan.Instances.SelectMany(i => i.Volumes.Where(v => v.KeyCase == KeyCase.CustomerManagedKey).Select(v => (access.Target(i.Region), v.KmsKeyId!))).ToList();
         try
         {
-            var items = await new VmScanCleaner(cloud, options, events).CleanAsync(contexts, plan.ScanId, null, keys, execute: true, ct).ConfigureAwait(false);
+            var items = await new VmScanCleaner(cloud, options, events) { IncludeLaunchedScanners = plan.Launch is not null }.CleanAsync(contexts, plan.ScanId, null, keys, execute: true, ct).ConfigureAwait(false);
             return items.Where(i => i.Outcome != "removed").Select(i => $"{i.Kind} {i.Id} in {i.Region}: {i.Outcome}").ToList();
         }
         catch (AwsApiException e)

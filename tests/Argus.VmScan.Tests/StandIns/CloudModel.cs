@@ -15,6 +15,64 @@ internal sealed class StandInInstance
     public string State { get; set; } = "running";
     public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
     public List<(string Device, string VolumeId)> Devices { get; } = [];
+    public DateTimeOffset LaunchTime { get; init; } = DateTimeOffset.UtcNow;
+
+    // Launched through RunInstances (the scanner Argus launches).
+    public string? SubnetId { get; init; }
+    public IReadOnlyList<string> SecurityGroups { get; init; } = [];
+    public bool Spot { get; init; }
+    public string? ImageId { get; init; }
+    public string? InstanceProfile { get; init; }
+    public string? UserData { get; init; }
+    public string? HttpTokens { get; init; }
+    public string? ClientToken { get; init; }
+    public bool PublicIp { get; init; }
+    public int PollsUntilChange { get; set; }
+}
+
+internal sealed class StandInVpc
+{
+    public required string Id { get; init; }
+    public required string Account { get; init; }
+    public required string Region { get; init; }
+    public required string Cidr { get; init; }
+    public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
+}
+
+internal sealed class StandInSubnet
+{
+    public required string Id { get; init; }
+    public required string VpcId { get; init; }
+    public required string Zone { get; init; }
+    public required string Cidr { get; init; }
+    public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
+}
+
+internal sealed class StandInGateway
+{
+    public required string Id { get; init; }
+    public required string Account { get; init; }
+    public required string Region { get; init; }
+    public string? VpcId { get; set; }
+    public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
+}
+
+internal sealed class StandInRouteTable
+{
+    public required string Id { get; init; }
+    public required string VpcId { get; init; }
+    public bool Main { get; init; }
+    public List<(string Destination, string Gateway)> Routes { get; } = [];
+    public List<(string Id, string SubnetId)> Associations { get; } = [];
+    public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
+}
+
+internal sealed class StandInSecurityGroup
+{
+    public required string Id { get; init; }
+    public required string VpcId { get; init; }
+    public required string Name { get; init; }
+    public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
 }
 
 internal sealed class StandInVolume

@@ -13,7 +13,7 @@ namespace Argus.VmScan.Tests.StandIns;
 /// vuln.vm-scan, so a write on a resource without the Argus tags answers UnauthorizedOperation and is recorded as
 /// denied. Requests it does not know (EBS direct) go to <see cref="Fallback"/>.
 /// </summary>
-internal sealed class Ec2KmsStandIn : IDisposable
+internal sealed partial class Ec2KmsStandIn : IDisposable
 {
     private const string Ec2Namespace = "http://ec2.amazonaws.com/doc/2016-11-15/";
     private readonly object gate = new();
@@ -167,6 +167,7 @@ internal sealed class Ec2KmsStandIn : IDisposable
             return Volumes.Where(v => Mine(v.Tags)).Select(v => v.Id)
                 .Concat(Snapshots.Where(s => Mine(s.Tags)).Select(s => s.Id))
                 .Concat(Grants.Where(g => g.Name?.StartsWith("argus-scan-" + scanId, StringComparison.Ordinal) == true).Select(g => "grant " + g.Id))
+                .Concat(ScannerResources(Mine))
                 .ToList();
         }
     }
@@ -178,7 +179,7 @@ internal sealed class Ec2KmsStandIn : IDisposable
         {
             bool Argus(Dictionary<string, string> tags) => tags.ContainsKey("argus:scan-id");
             var text = new StringBuilder();
-            foreach (var i in Instances)
+            foreach (var i in Instances.Where(i => !Argus(i.Tags)))
             {
                 text.Append($"{i.Id} {i.State} {Tags(i.Tags)} {string.Join(',', i.Devices)}\n");
             }
@@ -197,6 +198,8 @@ internal sealed class Ec2KmsStandIn : IDisposable
             {
                 text.Append($"grant {g.Id}\n");
             }
+
+            FingerprintNetwork(text, Argus);
 
             return text.ToString();
         }
@@ -316,7 +319,7 @@ internal sealed class Ec2KmsStandIn : IDisposable
                 "AttachVolume" => AttachVolume(form, caller, region),
                 "DetachVolume" => DetachVolume(form, caller, region),
                 "DeleteVolume" => DeleteVolume(form, caller, region),
-                _ => throw new Ec2Error(400, "InvalidAction", $"the stand-in does not answer {action}"),
+                _ => ScannerAction(action, form, caller, region) ?? throw new Ec2Error(400, "InvalidAction", $"the stand-in does not answer {action}"),
             });
         }
         catch (Ec2Error e)
@@ -340,9 +343,15 @@ internal sealed class Ec2KmsStandIn : IDisposable
             "instance-id" => [i.Id],
             _ => null,
         })).ToList();
+        foreach (var i in found)
+        {
+            Progress(i);
+        }
+
         var items = string.Concat(found.Select(i => $"""
             <item><reservationId>r-{i.Id[2..]}</reservationId><ownerId>{i.Account}</ownerId><instancesSet><item>
             <instanceId>{i.Id}</instanceId><instanceState><code>16</code><name>{i.State}</name></instanceState>
+            <launchTime>{i.LaunchTime:yyyy-MM-ddTHH:mm:ss.fffZ}</launchTime>{(i.SubnetId is { } sn ? $"<subnetId>{sn}</subnetId>" : "")}{(i.Spot ? "<instanceLifecycle>spot</instanceLifecycle>" : "")}
             <placement><availabilityZone>{i.Zone}</availabilityZone></placement>
             <blockDeviceMapping>{string.Concat(i.Devices.Select(d => $"<item><deviceName>{d.Device}</deviceName><ebs><volumeId>{d.VolumeId}</volumeId><status>attached</status></ebs></item>"))}</blockDeviceMapping>
             {TagSet(i.Tags)}</item></instancesSet></item>

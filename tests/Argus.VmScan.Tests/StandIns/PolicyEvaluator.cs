@@ -17,6 +17,13 @@ internal sealed class PolicyEvaluator(IReadOnlyList<PolicyStatement> statements)
     public bool Allows(string action, IReadOnlyDictionary<string, IReadOnlyList<string>> context) =>
         statements.Where(s => s.Actions.Contains(action)).Any(s => s.Conditions.All(c => Holds(c, context)));
 
+    /// <summary>As IAM decides one resource of a request: a statement naming the action and a resource pattern matching <paramref name="resourceArn"/>, all its conditions holding.</summary>
+    public bool Allows(string action, string resourceArn, IReadOnlyDictionary<string, IReadOnlyList<string>> context) =>
+        statements.Where(s => s.Actions.Contains(action) && s.Resources.Any(r => Like(resourceArn, r))).Any(s => s.Conditions.All(c => Holds(c, context)));
+
+    /// <summary>The policy of a launched scanner's instance role, which the worker's calls are decided by.</summary>
+    public static PolicyEvaluator ScannerRole() => new(ScannerRolePolicy.Statements());
+
     private static bool Holds(PolicyCondition condition, IReadOnlyDictionary<string, IReadOnlyList<string>> context)
     {
         var present = context.TryGetValue(condition.Key, out var values);
