@@ -20,6 +20,8 @@ public sealed class VmScanCommandTests
         return r.Form["Action"] switch
         {
             "GetCallerIdentity" => Answer.Xml("""<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>arn:aws:sts::111122223333:assumed-role/ArgusOperator/me</Arn><UserId>AROA:me</UserId><Account>111122223333</Account></GetCallerIdentityResult></GetCallerIdentityResponse>"""),
+            "DescribeInstances" when r.Form.GetValueOrDefault("Filter.1.Name") == "tag:argus:owner" => Answer.Xml($"""<DescribeInstancesResponse xmlns="{Ec2}"><reservationSet/></DescribeInstancesResponse>"""),
+            "DescribeVpcs" or "DescribeSubnets" or "DescribeInternetGateways" or "DescribeRouteTables" or "DescribeSecurityGroups" => Answer.Xml($"""<{r.Form["Action"]}Response xmlns="{Ec2}"/>"""),
             "DescribeInstances" => Answer.Xml($"""
                 <DescribeInstancesResponse xmlns="{Ec2}"><reservationSet><item><instancesSet><item>
                 <instanceId>i-0web</instanceId><instanceState><code>16</code><name>running</name></instanceState>

@@ -32,6 +32,7 @@ public static class VmScanCommand
         command.Subcommands.Add(VmScanRunCommand.Create(context, resume: false));
         command.Subcommands.Add(VmScanRunCommand.Create(context, resume: true));
         command.Subcommands.Add(CreateCleanup(context));
+        command.Subcommands.Add(VmScanWorkerCommand.Create(context));
         return command;
     }
 
@@ -62,10 +63,12 @@ public static class VmScanCommand
         var command = new Command("cleanup", """
             Find what VM scans left behind by tag alone (no journal needed) and remove it.
 
-            Looks for volumes and snapshots tagged argus:owner=argus, and for the KMS grants named argus-scan-<id> on
-            their keys and on the keys of the scans journaled here. Attached volumes are detached before deletion;
-            grants are retired before their snapshot is deleted. A resource with the owner tag but without a scan id
-            is reported and never touched. Without --execute nothing is changed.
+            Looks for volumes and snapshots tagged argus:owner=argus, for the KMS grants named argus-scan-<id> on
+            their keys and on the keys of the scans journaled here, and for launched scanners (instances and their
+            VPC, subnet, internet gateway, route table and security group). Scanner instances are terminated first;
+            attached volumes are detached before deletion; grants are retired before their snapshot is deleted; the
+            network goes last. A resource with the owner tag but without a scan id is reported and never touched.
+            Without --execute nothing is changed.
 
             Examples:
               argus vm-scan cleanup --regions eu-west-1                       # what is left, changes nothing

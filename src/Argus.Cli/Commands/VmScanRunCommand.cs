@@ -14,6 +14,8 @@ public static class VmScanRunCommand
 {
     private static readonly string[] Reads = ["sts:GetCallerIdentity", "ec2:DescribeInstances", "ec2:DescribeVolumes", "ec2:DescribeSnapshots", "kms:DescribeKey", "kms:ListGrants"];
 
+    private static readonly string[] LaunchReads = ["ec2:DescribeVpcs", "ec2:DescribeSubnets", "ec2:DescribeInternetGateways", "ec2:DescribeRouteTables", "ec2:DescribeSecurityGroups", "s3:GetObject", "s3:ListBucket"];
+
     public static Command Create(CliContext context, bool resume)
     {
         var access = new VmScanAccessOptions();
@@ -27,6 +29,7 @@ public static class VmScanRunCommand
         var scannerKey = new Option<string?>("--scanner-kms-key") { Description = "The scanner's KMS key: volumes encrypted with the AWS managed aws/ebs key (which cannot be shared) are copied under it first.", HelpName = "KEY-ARN" };
         var scannerInstance = new Option<string?>("--scanner-instance") { Description = "Attach mode: 'self' (the instance Argus runs on, found through IMDSv2) or an instance id; it must carry argus:owner=argus.", HelpName = "self|i-..." };
         var scannerPrincipal = new Option<string?>("--scanner-principal") { Description = "The role given the KMS grant for customer-key volumes. Default: arn:aws:iam::<scanner account>:role/<--role-name>.", HelpName = "ARN" };
+        var launch = new VmScanLaunchOptions();
         var roleName = new Option<string>("--role-name") { Description = "The Argus role name in the scanner account (the generated policy lets grants go only to it).", DefaultValueFactory = _ => "ArgusOperator", HelpName = "NAME" };
         var timeLimit = new Option<string>("--time-limit") { Description = "Stop and clean up when the scan has run this long (90m, 2h).", DefaultValueFactory = _ => "30m", HelpName = "AGE" };
         var execute = new Option<bool>("--execute") { Description = "Perform the scan. Without it, print the plan, the calls it would make and the permissions they need, and change nothing." };
@@ -55,6 +58,13 @@ public static class VmScanRunCommand
                   argus vm-scan run --regions eu-west-1 --instance-ids i-0abc,i-0def --execute --osv ./osv --fail-on high
                   argus vm-scan run --regions eu-west-1 --mode attach --scanner-instance self --execute
                   argus vm-scan run --regions eu-west-1,us-east-1 --scanner-region eu-west-1 --role-arn arn:aws:iam::111122223333:role/ArgusOperator --execute
+                  argus vm-scan run --regions eu-west-1 --mode attach --scanner launch --scanner-ami ami-0abc --scanner-instance-profile ArgusOperator-scanner \
+                    --results s3://argus-vm-scan-111122223333/scans --spot --execute
+
+                With --scanner launch, Argus creates a scanner for the scan (a VPC, subnet, internet gateway, route table
+                and security group without inbound rules, then the instance, all tagged with the scan id), attaches the
+                volumes to it, gets each volume's results from the worker on it through --results, and removes it all
+                after. The image must have argus installed (docs/vm-scanning.md, "Scanner infrastructure").
 
                 Exit codes: 0 done; 4 a volume failed, the time limit was hit or something could not be cleaned up;
                 5 --fail-on threshold reached; 130 cancelled (after cleanup).
@@ -64,6 +74,14 @@ public static class VmScanRunCommand
             };
         command.Options.Add(timeLimit);
         command.Options.Add(execute);
+        if (!resume)
+        {
+            foreach (var option in launch.All)
+            {
+                command.Options.Add(option);
+            }
+        }
+
         // The instance's own account is where its findings belong: --provider/--account are for scans that cannot tell.
         foreach (var option in access.All.Concat(scan.All.Where(o => o != scan.Provider && o != scan.Account)))
         {
@@ -94,7 +112,7 @@ public static class VmScanRunCommand
                     (parse.GetValue(tags) ?? []).Select(t => t.Split('=', 2)).ToDictionary(t => t[0], t => t.Length > 1 ? t[1] : null, StringComparer.Ordinal),
                     parse.GetValue(mode) == "attach" ? ReadMode.Attach : ReadMode.Direct,
                     parse.GetValue(scannerRegion), parse.GetValue(scannerKey), parse.GetValue(scannerInstance), parse.GetValue(scannerPrincipal), parse.GetValue(roleName)!)
-                { TimeLimit = limit };
+                { TimeLimit = limit, Launch = launch.Parse(parse, parse.GetValue(mode) == "attach", parse.GetValue(scannerInstance)) };
             }
 
             var (client, scanAccess) = access.Connect(parse, options.Regions.Count > 0 ? options.Regions[0] : earlier!.Plan.ScannerRegion, cancellation);
@@ -129,11 +147,15 @@ public static class VmScanRunCommand
             }
 
             var database = VulnerabilityScanRun.LoadDatabase(parse, scan);
+            using var results = plan.Launch is { } launched
+                ? new Argus.VmScan.Scanner.S3ResultsStore(launched.Results, scanAccess.Scanner(plan.ScannerRegion).Credentials, plan.ScannerRegion, VmScanLaunchOptions.S3Endpoint(), cloud.Count)
+                : null;
             var runner = new VmScanRunner(cloud, scanAccess, journals, new AwsBlockDevices(client), new DiskScannerReader(new DiskScanner(new VulnerabilityScanner(database))),
                 new NvmeDeviceLocator(), options, VmScanCommand.Log(context))
             {
                 // Ctrl-C gives the process two minutes; what cleanup cannot finish by then, 'cleanup' finds by tag.
                 CleanupLimit = TimeSpan.FromSeconds(100),
+                Results = results,
             };
             context.Error.WriteLine($"Scan {plan.ScanId}: journal {journals.PathOf(plan.ScanId)}");
             VmScanResult result;
@@ -155,7 +177,8 @@ public static class VmScanRunCommand
     private static void WritePlan(CliContext context, ScanPlan plan)
     {
         context.Out.WriteLine($"Scan {plan.ScanId}: {plan.Instances.Count} instances, {plan.Instances.Sum(i => i.Volumes.Count)} volumes; mode {Mode(plan.Mode)}; "
-            + $"scanner account {plan.ScannerAccount} in {plan.ScannerRegion}" + (plan.ScannerInstanceId is { } i ? $", instance {i} ({plan.ScannerAvailabilityZone})" : ""));
+            + $"scanner account {plan.ScannerAccount} in {plan.ScannerRegion}" + (plan.ScannerInstanceId is { } i ? $", instance {i} ({plan.ScannerAvailabilityZone})" : "")
+            + (plan.Launch is { } l ? $", a launched {l.InstanceType}{(l.Spot ? " spot" : "")} scanner from {l.ImageId} in {plan.ScannerAvailabilityZone} (new VPC {l.Cidr}), results through {l.Results}" : ""));
         TableWriter.Write(context, ["instance", "name", "region", "volume", "device", "GiB", "key case"],
             plan.Instances.SelectMany(i => i.Volumes.Select(v => (IReadOnlyList<string>)[i.InstanceId, i.Name ?? "", i.Region, v.VolumeId, v.Device, v.SizeGiB.ToString(System.Globalization.CultureInfo.InvariantCulture), KeyCaseName(v.KeyCase)])));
     }
@@ -166,13 +189,20 @@ public static class VmScanRunCommand
         context.Out.WriteLine();
         TableWriter.Write(context, ["action", "on", "account", "region", "why"],
             calls.Select(c => (IReadOnlyList<string>)[c.Action, c.Resource, c.Account, c.Region, c.Why]), "Writes it would make");
-        var actions = Reads.Concat(plan.Mode == ReadMode.Direct ? ["ebs:ListSnapshotBlocks", "ebs:GetSnapshotBlock"] : []).Concat(calls.Select(c => c.Action)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var actions = Reads.Concat(plan.Mode == ReadMode.Direct ? ["ebs:ListSnapshotBlocks", "ebs:GetSnapshotBlock"] : []).Concat(plan.Launch is null ? [] : [.. LaunchReads, "iam:PassRole"]).Concat(calls.Select(c => c.Action)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         context.Out.WriteLine();
         TableWriter.Write(context, ["permission", "access", "why"],
             actions.Select(a => AwsPermissionCatalog.Instance.Find(Provider.Aws, a) is { } p
                 ? (IReadOnlyList<string>)[a, p.Access.ToString().ToLowerInvariant(), p.Justification]
                 : [a, "?", "not in the catalog"]),
             "Permissions it needs (all in the vuln.vm-scan feature)");
+        if (plan.Launch is not null)
+        {
+            context.Out.WriteLine();
+            context.Out.WriteLine("User data of the scanner instance (no credentials: its instance profile gives them):");
+            context.Out.Write(Argus.VmScan.Scanner.WorkerUserData.Script(plan));
+        }
+
         context.Out.WriteLine("Dry run: nothing was changed. Add --execute to scan.");
     }
 
