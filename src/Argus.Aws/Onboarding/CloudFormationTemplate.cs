@@ -90,7 +90,33 @@ public static class CloudFormationTemplate
             }
         }
 
+        if (ScannerRolePolicy.NeededFor(policies))
+        {
+            // The role of a scanner Argus launches (vm-scan --scanner launch): EC2 may assume it, and it may only use the results objects.
+            var scanner = ScannerRolePolicy.Policy(policies.RoleName);
+            y.Append("  ArgusScannerRole:\n    Type: AWS::IAM::Role\n    Properties:\n");
+            y.Append("      RoleName: ").Append(Quote(ScannerRolePolicy.RoleName(policies.RoleName))).Append('\n');
+            y.Append("      Description: \"The role of the scanner instances Argus launches for VM scans: its jobs and results in argus-vm-scan-* buckets only\"\n");
+            y.Append("      AssumeRolePolicyDocument:\n        Version: \"2012-10-17\"\n        Statement:\n");
+            y.Append("          - Effect: Allow\n            Principal:\n              Service: \"ec2.amazonaws.com\"\n            Action: \"sts:AssumeRole\"\n");
+            y.Append("      Policies:\n        - PolicyName: ").Append(Quote(scanner.Name)).Append("\n          PolicyDocument:\n            Version: \"2012-10-17\"\n            Statement:\n");
+            foreach (var s in scanner.Statements)
+            {
+                y.Append("              - Sid: ").Append(Quote(s.Sid)).Append("\n                Effect: Allow\n                Action: [").Append(string.Join(", ", s.Actions.Select(Quote)))
+                    .Append("]\n                Resource: [").Append(string.Join(", ", s.Resources.Select(Quote))).Append("]\n");
+            }
+
+            y.Append("  ArgusScannerProfile:\n    Type: AWS::IAM::InstanceProfile\n    Properties:\n");
+            y.Append("      InstanceProfileName: ").Append(Quote(ScannerRolePolicy.RoleName(policies.RoleName))).Append('\n');
+            y.Append("      Roles:\n        - !Ref ArgusScannerRole\n");
+        }
+
         y.Append("Outputs:\n  RoleArn:\n    Description: \"Give this to 'argus collect aws --role-arn', with the external id\"\n    Value: !GetAtt ArgusRole.Arn\n");
+        if (ScannerRolePolicy.NeededFor(policies))
+        {
+            y.Append("  ScannerInstanceProfile:\n    Description: \"Give this to 'argus vm-scan run --scanner launch --scanner-instance-profile'\"\n    Value: !Ref ArgusScannerProfile\n");
+        }
+
         return y.ToString();
     }
 

@@ -17,4 +17,10 @@ public static class ScannerRolePolicy
 
     /// <summary>The scanner role's name for the Argus role <paramref name="roleName"/>.</summary>
     public static string RoleName(string roleName) => StatementShapes.ScannerRoleName(roleName);
+
+    /// <summary>The scanner role's policy document, as the templates embed it.</summary>
+    public static ManagedPolicy Policy(string roleName) => new(RoleName(roleName) + "-results", Statements());
+
+    /// <summary>True when the selection launches scanners (vuln.vm-scan), so the templates also create the scanner's role and instance profile.</summary>
+    public static bool NeededFor(PolicySet policies) => policies.Features.Contains(Core.Permissions.Features.VmScan);
 }

@@ -56,6 +56,23 @@ public static class TerraformTemplate
             t.Append("\nresource \"aws_iam_role_policy_attachment\" \"").Append(id).Append("\" {\n  role       = aws_iam_role.argus.name\n  policy_arn = aws_iam_policy.").Append(id).Append(".arn\n}\n");
         }
 
+        if (ScannerRolePolicy.NeededFor(policies))
+        {
+            // The role of a scanner Argus launches (vm-scan --scanner launch): EC2 may assume it, and it may only use the results objects.
+            var scanner = ScannerRolePolicy.Policy(policies.RoleName);
+            t.Append("\nresource \"aws_iam_role\" \"argus_scanner\" {\n  name = ").Append(Quote(ScannerRolePolicy.RoleName(policies.RoleName))).Append('\n');
+            t.Append("  assume_role_policy = jsonencode({\n    Version = \"2012-10-17\"\n    Statement = [{ Effect = \"Allow\", Principal = { Service = \"ec2.amazonaws.com\" }, Action = \"sts:AssumeRole\" }]\n  })\n}\n");
+            t.Append("\nresource \"aws_iam_role_policy\" \"argus_scanner\" {\n  name   = ").Append(Quote(scanner.Name)).Append("\n  role   = aws_iam_role.argus_scanner.id\n  policy = <<-POLICY\n");
+            foreach (var line in scanner.ToJson().Split('\n'))
+            {
+                t.Append("    ").Append(line.Replace("${", "$${", StringComparison.Ordinal)).Append('\n');
+            }
+
+            t.Append("    POLICY\n}\n");
+            t.Append("\nresource \"aws_iam_instance_profile\" \"argus_scanner\" {\n  name = ").Append(Quote(ScannerRolePolicy.RoleName(policies.RoleName))).Append("\n  role = aws_iam_role.argus_scanner.name\n}\n");
+            t.Append("\noutput \"scanner_instance_profile\" {\n  description = \"Give this to 'argus vm-scan run --scanner launch --scanner-instance-profile'\"\n  value       = aws_iam_instance_profile.argus_scanner.name\n}\n");
+        }
+
         t.Append("\noutput \"role_arn\" {\n  description = \"Give this to 'argus collect aws --role-arn', with the external id\"\n  value       = aws_iam_role.argus.arn\n}\n");
         return t.ToString();
     }
