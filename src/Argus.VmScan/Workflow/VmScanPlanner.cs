@@ -16,15 +16,18 @@ public sealed class VmScanPlanner(VmScanCloud cloud, VmScanAccess access, Instan
         }
 
         var instances = new List<PlannedInstance>();
-        foreach (var region in options.Regions)
+        foreach (var account in access.TargetAccounts)
         {
-            instances.AddRange(await InstancesAsync(region, options, ct).ConfigureAwait(false));
+            foreach (var region in options.Regions)
+            {
+                instances.AddRange(await InstancesAsync(account, region, options, ct).ConfigureAwait(false));
+            }
         }
 
         var missing = options.InstanceIds.Except(instances.Select(i => i.InstanceId), StringComparer.Ordinal).ToList();
         if (missing.Count > 0)
         {
-            throw new VmScanPlanException($"no running or stopped instance {string.Join(", ", missing)} in {string.Join(", ", options.Regions)} of account {access.TargetAccount}");
+            throw new VmScanPlanException($"no running or stopped instance {string.Join(", ", missing)} in {string.Join(", ", options.Regions)} of account{(access.TargetAccounts.Count > 1 ? "s" : "")} {string.Join(", ", access.TargetAccounts)}");
         }
 
         if (options.ScannerKmsKeyId is null && instances.SelectMany(i => i.Volumes).FirstOrDefault(v => v.KeyCase == KeyCase.AwsManagedKey) is { } managed)
@@ -58,9 +61,9 @@ public sealed class VmScanPlanner(VmScanCloud cloud, VmScanAccess access, Instan
             scannerInstance, zone, instances) { Launch = options.Mode == ReadMode.Attach ? options.Launch : null };
     }
 
-    private async Task<List<PlannedInstance>> InstancesAsync(string region, VmScanOptions options, CancellationToken ct)
+    private async Task<List<PlannedInstance>> InstancesAsync(string account, string region, VmScanOptions options, CancellationToken ct)
     {
-        var ctx = access.Target(region);
+        var ctx = access.TargetIn(account, region);
         var filters = new JsonArray(VmScanCloud.Filter("instance-state-name", "running", "stopped"));
         if (options.InstanceIds.Count > 0)
         {
@@ -108,7 +111,7 @@ public sealed class VmScanPlanner(VmScanCloud cloud, VmScanAccess access, Instan
                 var key = encrypted ? VmScanCloud.Text(v, "KmsKeyId") : null;
                 return new PlannedVolume(d.Volume, d.Device, v["Size"]?.GetValue<int>() ?? 0, encrypted, key, key is null ? KeyCase.Unencrypted : managers[key]);
             }).ToList();
-            return new PlannedInstance(id, access.TargetAccount, region, i["Placement"]?["AvailabilityZone"]?.GetValue<string>() ?? "",
+            return new PlannedInstance(id, account, region, i["Placement"]?["AvailabilityZone"]?.GetValue<string>() ?? "",
                 VmScanCloud.Tags(i).GetValueOrDefault("Name"), planned);
         }).Where(i => i.Volumes.Count > 0).ToList();
     }

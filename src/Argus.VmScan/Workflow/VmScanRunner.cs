@@ -205,13 +205,13 @@ public sealed class VmScanRunner(VmScanCloud cloud, VmScanAccess access, Journal
     private async Task<IReadOnlyList<string>> SweepAsync(JournalKeeper keeper, CancellationToken ct)
     {
         var plan = keeper.Current.Plan;
-        var contexts = plan.Instances.Select(i => i.Region).Distinct(StringComparer.Ordinal).Select(access.Target).ToList();
-        if (plan.ScannerAccount != access.TargetAccount || !plan.Instances.Any(i => i.Region == plan.ScannerRegion))
+        var contexts = plan.Instances.Select(i => (i.Account, i.Region)).Distinct().Select(i => access.TargetIn(i.Account, i.Region)).ToList();
+        if (!plan.Instances.Any(i => i.Account == plan.ScannerAccount && i.Region == plan.ScannerRegion))
         {
             contexts.Add(access.Scanner(plan.ScannerRegion));
         }
 
-        var keys = plan.Instances.SelectMany(i => i.Volumes.Where(v => v.KeyCase == KeyCase.CustomerManagedKey).Select(v => (access.Target(i.Region), v.KmsKeyId!))).ToList();
+        var keys = plan.Instances.SelectMany(i => i.Volumes.Where(v => v.KeyCase == KeyCase.CustomerManagedKey).Select(v => (access.TargetIn(i.Account, i.Region), v.KmsKeyId!))).ToList();
         try
         {
             var items = await new VmScanCleaner(cloud, options, events) { IncludeLaunchedScanners = plan.Launch is not null }.CleanAsync(contexts, plan.ScanId, null, keys, execute: true, ct).ConfigureAwait(false);

@@ -35,7 +35,7 @@ internal sealed class VolumeWorkflow(VmScanCloud cloud, VmScanAccess access, Sca
             return new VolumeOutcome(instance, volume, plan.Mode, null, p.ReadSummary, null);
         }
 
-        var target = access.Target(instance.Region);
+        var target = access.TargetIn(instance.Account, instance.Region);
         var scanner = access.Scanner(plan.ScannerRegion);
 
         p = await SnapshotAsync(p, volume, target, ct).ConfigureAwait(false);
@@ -127,6 +127,7 @@ internal sealed class VolumeWorkflow(VmScanCloud cloud, VmScanAccess access, Sca
             return p;
         }
 
+        var account = journal.Current.Plan.Instances.First(i => i.InstanceId == p.InstanceId).Account;
         var key = volume.KmsKeyId!;
         var name = VmScanTags.GrantName(ScanId);
         var grants = await cloud.ReadAllAsync("kms", "ListGrants", new JsonObject { ["KeyId"] = key }, target, ct).ConfigureAwait(false);
@@ -138,7 +139,7 @@ internal sealed class VolumeWorkflow(VmScanCloud cloud, VmScanAccess access, Sca
             {
                 ["KeyId"] = key,
                 ["GranteePrincipal"] = plan.ReaderPrincipal,
-                ["RetiringPrincipal"] = $"arn:aws:iam::{access.TargetAccount}:root",
+                ["RetiringPrincipal"] = $"arn:aws:iam::{account}:root",
                 ["Operations"] = new JsonArray(GrantOperations.Select(o => (JsonNode)o).ToArray()),
                 ["Name"] = name,
             }, target, ct).ConfigureAwait(false);
@@ -272,7 +273,7 @@ internal sealed class VolumeWorkflow(VmScanCloud cloud, VmScanAccess access, Sca
     /// </summary>
     public async Task<VolumeProgress> CleanupAsync(VolumeProgress p, PlannedInstance instance, CancellationToken ct)
     {
-        var target = access.Target(instance.Region);
+        var target = access.TargetIn(instance.Account, instance.Region);
         var scanner = access.Scanner(plan.ScannerRegion);
         if (p.ScanVolumeId is { } volume)
         {
