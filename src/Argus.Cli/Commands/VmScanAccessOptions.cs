@@ -21,6 +21,9 @@ public sealed class VmScanAccessOptions
 
     public IEnumerable<Option> All => [Profile, RoleArn, ExternalId];
 
+    /// <summary>The scanner's credentials (the profile, else the default chain), for assuming roles in more accounts.</summary>
+    public AWSCredentials ScannerCredentials(ParseResult parse, CancellationToken ct) => CollectCommand.Credentials(parse.GetValue(Profile), ct);
+
     /// <summary>The client and both accounts' call contexts, the accounts learnt from sts:GetCallerIdentity.</summary>
     public (AwsApiClient Client, VmScanAccess Access) Connect(ParseResult parse, string homeRegion, CancellationToken ct)
     {

@@ -60,6 +60,8 @@ public static class VmScanCommand
         var scanId = new Option<string?>("--scan-id") { Description = "Only this scan's leftovers. Default: every scan's.", HelpName = "ID" };
         var olderThan = new Option<string?>("--older-than") { Description = "Only leftovers created longer ago than this (90m, 2h, 1d), so running scans are left alone.", HelpName = "AGE" };
         var execute = new Option<bool>("--execute") { Description = "Remove them. Without it, only list what would be removed." };
+        var accounts = new VmScanAccountsOptions();
+        var roleName = new Option<string>("--role-name") { Description = "With --accounts or --org: the Argus role assumed in each account.", DefaultValueFactory = _ => "ArgusOperator", HelpName = "NAME" };
         var command = new Command("cleanup", """
             Find what VM scans left behind by tag alone (no journal needed) and remove it.
 
@@ -74,11 +76,12 @@ public static class VmScanCommand
               argus vm-scan cleanup --regions eu-west-1                       # what is left, changes nothing
               argus vm-scan cleanup --regions eu-west-1,us-east-1 --older-than 2h --execute
               argus vm-scan cleanup --regions eu-west-1 --scan-id vm-20261126T013000-1a2b3c --execute
+              argus vm-scan cleanup --regions eu-west-1 --accounts 111122223333,444455556666 --older-than 2h --execute
             """)
         {
-            regions, scannerRegion, scanId, olderThan, execute,
+            regions, scannerRegion, scanId, olderThan, execute, roleName,
         };
-        foreach (var option in access.All)
+        foreach (var option in access.All.Concat(accounts.All))
         {
             command.Options.Add(option);
         }
@@ -87,8 +90,15 @@ public static class VmScanCommand
         {
             var list = Regions(parse.GetValue(regions));
             var limit = parse.GetValue(olderThan) is { } age ? DateTimeOffset.UtcNow - RuleUsageCommand.ParseAge(age, "--older-than") : (DateTimeOffset?)null;
+            var named = accounts.Named(parse, parse.GetValue(access.RoleArn) is not null);
             var (client, scan) = access.Connect(parse, list[0], cancellation);
-            var contexts = list.Select(scan.Target).ToList();
+            if (named is not null)
+            {
+                scan = VmScanAccountsOptions.Extend(parse, accounts, client, scan, access.ScannerCredentials(parse, cancellation), list[0], parse.GetValue(roleName)!,
+                    parse.GetValue(access.ExternalId), named, cancellation);
+            }
+
+            var contexts = scan.TargetAccounts.SelectMany(a => list.Select(r => scan.TargetIn(a, r))).ToList();
             var scannerRegions = parse.GetValue(scannerRegion) is { } extra ? list.Append(extra).Distinct() : list;
             contexts.AddRange(scannerRegions.Select(scan.Scanner).Where(c => !contexts.Contains(c)));
             var journals = Journals(parse);
@@ -97,7 +107,8 @@ public static class VmScanCommand
             {
                 if (journals.Load(id) is { } journal)
                 {
-                    keys.AddRange(journal.Plan.Instances.SelectMany(i => i.Volumes.Where(v => v.KeyCase == KeyCase.CustomerManagedKey).Select(v => (scan.Target(i.Region), v.KmsKeyId!))));
+                    keys.AddRange(journal.Plan.Instances.Where(i => scan.TargetAccounts.Contains(i.Account))
+                        .SelectMany(i => i.Volumes.Where(v => v.KeyCase == KeyCase.CustomerManagedKey).Select(v => (scan.TargetIn(i.Account, i.Region), v.KmsKeyId!))));
                 }
             }
 

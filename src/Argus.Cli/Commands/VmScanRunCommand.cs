@@ -30,6 +30,7 @@ public static class VmScanRunCommand
         var scannerInstance = new Option<string?>("--scanner-instance") { Description = "Attach mode: 'self' (the instance Argus runs on, found through IMDSv2) or an instance id; it must carry argus:owner=argus.", HelpName = "self|i-..." };
         var scannerPrincipal = new Option<string?>("--scanner-principal") { Description = "The role given the KMS grant for customer-key volumes. Default: arn:aws:iam::<scanner account>:role/<--role-name>.", HelpName = "ARN" };
         var launch = new VmScanLaunchOptions();
+        var accounts = new VmScanAccountsOptions();
         var roleName = new Option<string>("--role-name") { Description = "The Argus role name in the scanner account (the generated policy lets grants go only to it).", DefaultValueFactory = _ => "ArgusOperator", HelpName = "NAME" };
         var timeLimit = new Option<string>("--time-limit") { Description = "Stop and clean up when the scan has run this long (90m, 2h).", DefaultValueFactory = _ => "30m", HelpName = "AGE" };
         var execute = new Option<bool>("--execute") { Description = "Perform the scan. Without it, print the plan, the calls it would make and the permissions they need, and change nothing." };
@@ -58,6 +59,7 @@ public static class VmScanRunCommand
                   argus vm-scan run --regions eu-west-1 --instance-ids i-0abc,i-0def --execute --osv ./osv --fail-on high
                   argus vm-scan run --regions eu-west-1 --mode attach --scanner-instance self --execute
                   argus vm-scan run --regions eu-west-1,us-east-1 --scanner-region eu-west-1 --role-arn arn:aws:iam::111122223333:role/ArgusOperator --execute
+                  argus vm-scan run --regions eu-west-1 --org --exclude-accounts 444455556666 --external-id 7f3c... --execute
                   argus vm-scan run --regions eu-west-1 --mode attach --scanner launch --scanner-ami ami-0abc --scanner-instance-profile ArgusOperator-scanner \
                     --results s3://argus-vm-scan-111122223333/scans --spot --execute
 
@@ -76,7 +78,7 @@ public static class VmScanRunCommand
         command.Options.Add(execute);
         if (!resume)
         {
-            foreach (var option in launch.All)
+            foreach (var option in launch.All.Concat(accounts.All))
             {
                 command.Options.Add(option);
             }
@@ -115,7 +117,21 @@ public static class VmScanRunCommand
                 { TimeLimit = limit, Launch = launch.Parse(parse, parse.GetValue(mode) == "attach", parse.GetValue(scannerInstance)) };
             }
 
-            var (client, scanAccess) = access.Connect(parse, options.Regions.Count > 0 ? options.Regions[0] : earlier!.Plan.ScannerRegion, cancellation);
+            var named = resume ? null : accounts.Named(parse, parse.GetValue(access.RoleArn) is not null);
+            var home = options.Regions.Count > 0 ? options.Regions[0] : earlier!.Plan.ScannerRegion;
+            var (client, scanAccess) = access.Connect(parse, home, cancellation);
+            if (named is not null)
+            {
+                scanAccess = VmScanAccountsOptions.Extend(parse, accounts, client, scanAccess, access.ScannerCredentials(parse, cancellation), home, parse.GetValue(roleName)!,
+                    parse.GetValue(access.ExternalId), named, cancellation);
+            }
+            else if (earlier is not null && earlier.Plan.Instances.Select(i => i.Account).Distinct().ToList() is var journaled && journaled.Any(a => a != scanAccess.TargetAccount))
+            {
+                // A several-account scan resumes in the accounts its journal names, through the same role name.
+                scanAccess = VmScanAccountsOptions.Extend(parse, null, client, scanAccess, access.ScannerCredentials(parse, cancellation), home,
+                    earlier.Plan.ReaderPrincipal.Split('/')[^1], parse.GetValue(access.ExternalId), journaled, cancellation);
+            }
+
             var cloud = new VmScanCloud(client, VmScanCommand.Log(context));
             ScanPlan plan;
             try
@@ -179,8 +195,8 @@ public static class VmScanRunCommand
         context.Out.WriteLine($"Scan {plan.ScanId}: {plan.Instances.Count} instances, {plan.Instances.Sum(i => i.Volumes.Count)} volumes; mode {Mode(plan.Mode)}; "
             + $"scanner account {plan.ScannerAccount} in {plan.ScannerRegion}" + (plan.ScannerInstanceId is { } i ? $", instance {i} ({plan.ScannerAvailabilityZone})" : "")
             + (plan.Launch is { } l ? $", a launched {l.InstanceType}{(l.Spot ? " spot" : "")} scanner from {l.ImageId} in {plan.ScannerAvailabilityZone} (new VPC {l.Cidr}), results through {l.Results}" : ""));
-        TableWriter.Write(context, ["instance", "name", "region", "volume", "device", "GiB", "key case"],
-            plan.Instances.SelectMany(i => i.Volumes.Select(v => (IReadOnlyList<string>)[i.InstanceId, i.Name ?? "", i.Region, v.VolumeId, v.Device, v.SizeGiB.ToString(System.Globalization.CultureInfo.InvariantCulture), KeyCaseName(v.KeyCase)])));
+        TableWriter.Write(context, ["instance", "name", "account", "region", "volume", "device", "GiB", "key case"],
+            plan.Instances.SelectMany(i => i.Volumes.Select(v => (IReadOnlyList<string>)[i.InstanceId, i.Name ?? "", i.Account, i.Region, v.VolumeId, v.Device, v.SizeGiB.ToString(System.Globalization.CultureInfo.InvariantCulture), KeyCaseName(v.KeyCase)])));
     }
 
     private static void WriteDryRun(CliContext context, ScanPlan plan)
