@@ -93,6 +93,12 @@ public sealed class LaunchedScannerTests
         Assert.Equal(1, await worker.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.True(Assert.Single(h.Cloud.Instances, i => i.SubnetId is not null).Spot);
         Assert.Empty(h.Cloud.ArgusResources());
+
+        // Resuming a finished scan launches nothing again.
+        var again = await l.Runner(h.NewCloud(), options).ResumeAsync(plan.ScanId, CancellationToken.None);
+        Assert.Equal("done", again.Ending);
+        Assert.Single(h.Cloud.Instances, i => i.SubnetId is not null);
+        Assert.Single(h.Cloud.WriteAttempts, w => w.StartsWith("ec2:CreateVpc", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -23,7 +23,8 @@ internal sealed class ScannerInfrastructure(VmScanCloud cloud, Ec2Resources ec2,
     /// <summary>Everything up and the instance running; returns the progress with its id.</summary>
     public async Task<ScannerProgress> EnsureAsync(CancellationToken ct)
     {
-        var p = journal.Current.Scanner ?? new ScannerProgress();
+        // A scanner torn down before (a resumed scan that had ended) is launched afresh.
+        var p = journal.Current.Scanner is { TornDown: false } earlier ? earlier : new ScannerProgress();
         if (p.Running && p.InstanceId is not null && !p.TornDown)
         {
             // Running before a crash: still running now, or the scan cannot go on.

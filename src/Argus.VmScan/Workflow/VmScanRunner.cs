@@ -48,17 +48,26 @@ public sealed class VmScanRunner(VmScanCloud cloud, VmScanAccess access, Journal
         var outcomes = new List<VolumeOutcome>();
         try
         {
-            if (plan.Launch is not null)
+            // Nothing left to read (a finished scan resumed): no scanner to launch, only the final sweep.
+            if (plan.Launch is not null && keeper.Current.Volumes.Any(v => !v.CleanedUp && v.ReadSummary is null))
             {
                 if (await LaunchAsync(keeper, limit.Token).ConfigureAwait(false) is { } failure)
                 {
                     foreach (var (instance, volume) in plan.Instances.SelectMany(i => i.Volumes.Select(v => (i, v))))
                     {
-                        keeper.Record(keeper.Current.For(volume.VolumeId) with { Error = failure });
+                        var progress = keeper.Current.For(volume.VolumeId);
+                        if (progress.CleanedUp || progress.ReadSummary is not null)
+                        {
+                            outcomes.Add(new VolumeOutcome(instance, volume, plan.Mode, null, progress.ReadSummary, progress.Error));
+                            continue;
+                        }
+
+                        keeper.Record(progress with { Error = failure });
                         outcomes.Add(new VolumeOutcome(instance, volume, plan.Mode, null, null, failure));
                     }
 
-                    var left = await EndScannerAsync(keeper, limit.Token).ConfigureAwait(false);
+                    // What earlier runs created for the volumes (by journal), then the scanner's remains (by tag).
+                    var left = await CleanupAllAsync(workflow, keeper, limit.Token).ConfigureAwait(false);
                     keeper.Finish("failed");
                     return new VmScanResult(keeper.Current.Plan, outcomes, "scanner-failed", left, cloud.Calls);
                 }
