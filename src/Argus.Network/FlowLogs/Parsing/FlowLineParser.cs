@@ -170,13 +170,61 @@ public static class FlowLineParser
     private static string? Int(FlowLogField field, ReadOnlySpan<byte> token, bool absent, out int value)
     {
         value = -1;
-        return absent ? null : Utf8Parser.TryParse(token, out value, out var used) && used == token.Length && value >= 0 ? null : NonNumeric(field, token);
+        if (absent)
+        {
+            return null;
+        }
+
+        if (token.Length <= 9 && Digits(token, out var digits))
+        {
+            value = (int)digits;
+            return null;
+        }
+
+        return Utf8Parser.TryParse(token, out value, out var used) && used == token.Length && value >= 0 ? null : NonNumeric(field, token);
     }
 
     private static string? Long(FlowLogField field, ReadOnlySpan<byte> token, bool absent, out long value)
     {
         value = -1;
-        return absent ? null : Utf8Parser.TryParse(token, out value, out var used) && used == token.Length && value >= 0 ? null : NonNumeric(field, token);
+        if (absent)
+        {
+            return null;
+        }
+
+        if (token.Length <= 18 && Digits(token, out value))
+        {
+            return null;
+        }
+
+        return Utf8Parser.TryParse(token, out value, out var used) && used == token.Length && value >= 0 ? null : NonNumeric(field, token);
+    }
+
+    /// <summary>
+    /// Plain decimal digits, short enough not to overflow: every number a flow log writes. Utf8Parser's general
+    /// parse (signs, overflow checks) was a tenth of parsing; it still decides everything else, so what is
+    /// accepted and the error for what is not stay the same.
+    /// </summary>
+    private static bool Digits(ReadOnlySpan<byte> token, out long value)
+    {
+        value = 0;
+        if (token.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var b in token)
+        {
+            var d = (uint)(b - '0');
+            if (d > 9)
+            {
+                return false;
+            }
+
+            value = (value * 10) + d;
+        }
+
+        return true;
     }
 
     private static string? Port(FlowLogField field, ReadOnlySpan<byte> token, bool absent, out int value) =>
