@@ -44,7 +44,10 @@ public static class RuleUsageCommand
             Show which firewall rules VPC flow logs prove used, unused or far broader than their traffic.
 
             Every accepted flow is attributed to the security group rules and network ACL entries of the snapshot that
-            allowed it; replies do not count for security groups (they are stateful). Coverage comes first: a rule is
+            allowed it; replies do not count for security groups (they are stateful). When the store holds several
+            snapshots of the same accounts over the window, each record is judged against the snapshot in effect when it
+            started (rules and group memberships at that time); --snapshot ID judges everything against that one snapshot.
+            Coverage comes first: a rule is
             called unused only when flow logs cover every interface it applies to over at least --min-window, with no
             skipped records; otherwise the output says why not. Malformed lines are counted and listed, never fatal.
 
@@ -68,7 +71,8 @@ public static class RuleUsageCommand
             };
             using var store = Stores.Open(parse.GetValue(CommonOptions.Db));
             var snapshot = CommandRunner.ResolveSnapshot(store, parse.GetValue(CommonOptions.Snapshot)!);
-            var model = SnapshotRuleModel.FromDocuments(store.ReadDocuments(snapshot.Id, new DocumentQuery(Service: "ec2")));
+            var chosenSnapshot = parse.GetResult(CommonOptions.Snapshot) is { Implicit: false };
+            var model = RuleUsageSnapshots.Model(store, snapshot, chosenSnapshot, options.Since, options.Until);
             if (model.Interfaces.Count == 0 && model.Rules.Count == 0)
             {
                 throw new CliException($"snapshot {snapshot.Id} has no network interfaces, security groups or network ACLs to attribute flows to");

@@ -49,6 +49,13 @@ public static class RuleUsageOutput
                 + $", {report.WithoutInterface:N0} without interface-id.");
         }
 
+        if (report.Snapshots.Count > 0)
+        {
+            o.WriteLine($"  Judged against {report.Snapshots.Count:N0} snapshots by record time: "
+                + string.Join(", ", report.Snapshots.Select(s => $"{s.SnapshotId} (from {s.TakenAt:yyyy-MM-dd HH:mm}, {s.Records:N0} records)"))
+                + (report.BeforeFirstSnapshot > 0 ? $"; {report.BeforeFirstSnapshot:N0} record(s) predate the first snapshot and were judged against it." : "."));
+        }
+
         WriteBadInput(o, report);
         o.WriteLine();
 
@@ -131,6 +138,8 @@ public static class RuleUsageOutput
     {
         snapshot = snapshotId,
         window = new { from = report.From, to = report.To },
+        snapshots = report.Snapshots.Select(s => new { id = s.SnapshotId, takenAt = s.TakenAt, s.Records }),
+        recordsBeforeFirstSnapshot = report.Snapshots.Count > 0 ? report.BeforeFirstSnapshot : (long?)null,
         records = report.Records,
         outsideWindow = report.OutsideWindow,
         forUnknownInterfaces = report.ForUnknownInterfaces,
@@ -165,6 +174,7 @@ public static class RuleUsageOutput
             ruleNumber = r.Rule.Kind == FirewallRuleKind.NetworkAcl ? r.Rule.RuleNumber : (int?)null,
             r.Hits, replyHits = r.Rule.Kind == FirewallRuleKind.NetworkAcl ? r.ReplyHits : (long?)null, r.Bytes, r.Packets, r.DistinctPeers, r.PeersCapped, r.FirstSeen, r.LastSeen,
             interfaces = r.InterfaceIds,
+            existedIn = r.ExistedIn.Count > 0 ? r.ExistedIn : null,
             suggestion = r.Suggestion.Select(s => s.ToString()),
             r.Reason,
         }),

@@ -5,10 +5,14 @@ namespace Argus.Network.FlowLogs.Attribution;
 /// <summary>
 /// Remembers which side opened a connection, for records whose TCP flags and ports cannot tell (ICMP, flags 0 on
 /// ephemeral ports). Bounded: when full it forgets everything and starts again, which only costs precision.
+/// Almost every record asks about a connection it does not hold, and the table is megabytes: a one-bit-per-slot
+/// filter of 128 KiB (which stays in cache) answers most of those without touching the table.
 /// </summary>
 internal sealed class ConnectionTracker(int capacity)
 {
+    private const int FilterBits = 20;
     private readonly Dictionary<Key, bool> localInitiated = [];
+    private readonly ulong[] filter = new ulong[(1 << FilterBits) / 64];
 
     public bool TryGet(int interfaceIndex, int protocol, IpAddress128 local, int localPort, IpAddress128 remote, int remotePort, out bool initiatedLocally)
     {
@@ -18,7 +22,15 @@ internal sealed class ConnectionTracker(int capacity)
             return false;
         }
 
-        return localInitiated.TryGetValue(Key.Of(interfaceIndex, protocol, local, localPort, remote, remotePort), out initiatedLocally);
+        var key = Key.Of(interfaceIndex, protocol, local, localPort, remote, remotePort);
+        var bit = key.FilterBit();
+        if ((filter[bit >> 6] & (1UL << bit)) == 0)
+        {
+            initiatedLocally = false;
+            return false;
+        }
+
+        return localInitiated.TryGetValue(key, out initiatedLocally);
     }
 
     public void Remember(int interfaceIndex, int protocol, IpAddress128 local, int localPort, IpAddress128 remote, int remotePort, bool initiatedLocally)
@@ -26,9 +38,13 @@ internal sealed class ConnectionTracker(int capacity)
         if (localInitiated.Count >= capacity)
         {
             localInitiated.Clear();
+            Array.Clear(filter);
         }
 
-        localInitiated[Key.Of(interfaceIndex, protocol, local, localPort, remote, remotePort)] = initiatedLocally;
+        var key = Key.Of(interfaceIndex, protocol, local, localPort, remote, remotePort);
+        var bit = key.FilterBit();
+        filter[bit >> 6] |= 1UL << bit;
+        localInitiated[key] = initiatedLocally;
     }
 
     /// <summary>
@@ -42,5 +58,14 @@ internal sealed class ConnectionTracker(int capacity)
             ((ulong)(uint)localPort << 32) | (uint)remotePort,
             interfaceIndex,
             (protocol << 2) | (local.IsV6 ? 2 : 0) | (remote.IsV6 ? 1 : 0));
+
+        /// <summary>The connection's bit in the filter: its words mixed, the top bits of a Fibonacci hash.</summary>
+        public int FilterBit()
+        {
+            var h = (LocalLow * 0x9E3779B97F4A7C15UL) ^ (RemoteLow * 0xC2B2AE3D27D4EB4FUL) ^ (Ports * 0x165667B19E3779F9UL)
+                ^ LocalHigh ^ (RemoteHigh >> 1) ^ ((ulong)(uint)Interface << 32) ^ (uint)ProtocolAndFamilies;
+            h ^= h >> 31;
+            return (int)((h * 0x9E3779B97F4A7C15UL) >> (64 - FilterBits));
+        }
     }
 }

@@ -11,8 +11,8 @@ namespace Argus.Network.FlowLogs.Attribution;
 /// </summary>
 public sealed class RuleStats(FirewallRule rule, RuleUsageOptions options)
 {
-    private readonly HashSet<uint> peersV4 = [];
-    private readonly HashSet<ulong> usageV4 = [];
+    private readonly PackedKeySet peersV4 = new();
+    private readonly PackedKeySet usageV4 = new();
     private HashSet<IpAddress128>? peersOther;
     private HashSet<UsageTuple>? usageOther;
     private PeerView? peerView;
@@ -137,9 +137,9 @@ public sealed class RuleStats(FirewallRule rule, RuleUsageOptions options)
 
         public IEnumerator<IpAddress128> GetEnumerator()
         {
-            foreach (var a in stats.peersV4)
+            foreach (var a in stats.peersV4.Keys)
             {
-                yield return new IpAddress128(a, false);
+                yield return new IpAddress128((uint)a, false);
             }
 
             if (stats.peersOther is { } other)
@@ -160,7 +160,7 @@ public sealed class RuleStats(FirewallRule rule, RuleUsageOptions options)
 
         public IEnumerator<UsageTuple> GetEnumerator()
         {
-            foreach (var key in stats.usageV4)
+            foreach (var key in stats.usageV4.Keys)
             {
                 yield return Unpack(key);
             }

@@ -30,6 +30,8 @@ public sealed class RuleUsageAnalyzer : IFlowRecordSink
     private readonly RuleStats[][] aclOut;
     private readonly ConnectionTracker tracker;
     private readonly Dictionary<string, long> unknownInterfaces = new(StringComparer.Ordinal);
+    private readonly TimelineRuleModel? timeline;
+    private readonly long[] periodRecords;
     private readonly long since;
     private readonly long until;
     private readonly byte[] lastId = new byte[64];
@@ -46,10 +48,18 @@ public sealed class RuleUsageAnalyzer : IFlowRecordSink
         }
 
         var count = 0;
+        var tableCount = 0;
         foreach (var i in model.Interfaces)
         {
             count = Math.Max(count, i.Index + 1);
+            foreach (var v in VersionsOf(i))
+            {
+                tableCount = Math.Max(tableCount, v.TableIndex + 1);
+            }
         }
+
+        timeline = model as TimelineRuleModel;
+        periodRecords = new long[timeline?.Periods.Count ?? 0];
 
         defaultInterval = model.FlowLogs.Count == 0 ? 600 : int.MinValue;
         foreach (var f in model.FlowLogs)
@@ -59,19 +69,22 @@ public sealed class RuleUsageAnalyzer : IFlowRecordSink
         }
 
         counters = new InterfaceCounters?[count];
-        ingress = new RuleStats[count][];
-        egress = new RuleStats[count][];
-        aclIn = new RuleStats[count][];
-        aclOut = new RuleStats[count][];
+        ingress = new RuleStats[tableCount][];
+        egress = new RuleStats[tableCount][];
+        aclIn = new RuleStats[tableCount][];
+        aclOut = new RuleStats[tableCount][];
 
         // Interfaces in the same groups and subnet have the same rules: they share one table of stats.
         var tables = new Dictionary<FirewallRule[], RuleStats[]>(RuleSequenceComparer.Instance);
         foreach (var i in model.Interfaces)
         {
-            ingress[i.Index] = TableOf(i.IngressRules, tables);
-            egress[i.Index] = TableOf(i.EgressRules, tables);
-            aclIn[i.Index] = TableOf(i.AclInbound, tables);
-            aclOut[i.Index] = TableOf(i.AclOutbound, tables);
+            foreach (var v in VersionsOf(i))
+            {
+                ingress[v.TableIndex] = TableOf(v.IngressRules, tables);
+                egress[v.TableIndex] = TableOf(v.EgressRules, tables);
+                aclIn[v.TableIndex] = TableOf(v.AclInbound, tables);
+                aclOut[v.TableIndex] = TableOf(v.AclOutbound, tables);
+            }
         }
 
         Activity = new ActivitySpans(this.options.HoleIntervals * (long)defaultInterval, this.options.MaxSpansPerInterface);
@@ -106,6 +119,12 @@ public sealed class RuleUsageAnalyzer : IFlowRecordSink
 
     /// <summary>Interfaces not in the snapshot, with their record counts (the first 10,000 seen).</summary>
     public IReadOnlyDictionary<string, long> UnknownInterfaces => unknownInterfaces;
+
+    /// <summary>Records judged against a snapshot before the first snapshot was taken (a timeline only): against the first.</summary>
+    public long BeforeFirstSnapshot { get; private set; }
+
+    /// <summary>For a <see cref="TimelineRuleModel"/>, the records judged against each of its snapshots, in its order; else empty.</summary>
+    public IReadOnlyList<long> RecordsPerSnapshot => periodRecords;
 
     public RuleStats StatsOf(FirewallRule rule) => stats[rule];
 
@@ -143,7 +162,18 @@ public sealed class RuleUsageAnalyzer : IFlowRecordSink
             WindowEnd = r.End;
         }
 
+        if (timeline is not null)
+        {
+            CountPeriod(r.Start);
+        }
+
         var c = counters[eni.Index] ??= NewCounters(eni);
+        if (eni.Versions is { } history)
+        {
+            // The groups and rules the interface had when the flow started.
+            eni = history.At(r.Start);
+        }
+
         c.Seen(r.Start, r.End);
         Activity.Add(r.Start, r.End);
         switch (r.LogStatus)
@@ -188,7 +218,7 @@ public sealed class RuleUsageAnalyzer : IFlowRecordSink
         if (forward && eni.SecurityGroupIds.Length > 0)
         {
             var matched = false;
-            foreach (var s in inbound ? ingress[eni.Index] : egress[eni.Index])
+            foreach (var s in inbound ? ingress[eni.TableIndex] : egress[eni.TableIndex])
             {
                 if (s.Rule.Matches(remote, r.Protocol, r.DstPort))
                 {
@@ -207,7 +237,7 @@ public sealed class RuleUsageAnalyzer : IFlowRecordSink
             c.Replies++;
         }
 
-        var acl = inbound ? aclIn[eni.Index] : aclOut[eni.Index];
+        var acl = inbound ? aclIn[eni.TableIndex] : aclOut[eni.TableIndex];
         if (acl.Length > 0 && !eni.InSubnet(remote))
         {
             foreach (var s in acl)
@@ -226,6 +256,22 @@ public sealed class RuleUsageAnalyzer : IFlowRecordSink
                     break;
                 }
             }
+        }
+    }
+
+    private static IEnumerable<InterfaceFacts> VersionsOf(InterfaceFacts i) => i.Versions?.Facts ?? [i];
+
+    private void CountPeriod(long start)
+    {
+        if (start < 0)
+        {
+            return;
+        }
+
+        periodRecords[timeline!.PeriodAt(start)]++;
+        if (timeline.BeforeFirstSnapshot(start))
+        {
+            BeforeFirstSnapshot++;
         }
     }
 

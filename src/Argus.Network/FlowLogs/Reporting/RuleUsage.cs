@@ -22,4 +22,7 @@ public sealed record RuleUsage(
 {
     /// <summary>Of <see cref="Hits"/>, reply packets (network ACL entries only).</summary>
     public long ReplyHits { get; init; }
+
+    /// <summary>On a snapshot timeline, the snapshots that have the rule when not all of them do; else empty (it existed throughout).</summary>
+    public IReadOnlyList<string> ExistedIn { get; init; } = [];
 }

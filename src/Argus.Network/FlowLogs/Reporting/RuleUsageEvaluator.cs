@@ -28,17 +28,21 @@ public static class RuleUsageEvaluator
         var appliesTo = new Dictionary<FirewallRule, List<string>>(ReferenceEqualityComparer.Instance);
         foreach (var i in model.Interfaces)
         {
-            foreach (var rule in i.IngressRules.Concat(i.EgressRules).Concat(i.AclInbound).Concat(i.AclOutbound))
+            // On a timeline, the rules of every version: a rule applied to the interface while it had them.
+            foreach (var rule in (i.Versions?.Facts ?? [i]).SelectMany(v => v.IngressRules.Concat(v.EgressRules).Concat(v.AclInbound).Concat(v.AclOutbound)).Distinct())
             {
                 (appliesTo.TryGetValue(rule, out var list) ? list : appliesTo[rule] = []).Add(i.Id);
             }
         }
 
+        var timeline = model as TimelineRuleModel;
+
         var aclNumbers = model.Rules.Where(r => r.Kind == FirewallRuleKind.NetworkAcl)
             .GroupBy(r => (r.OwnerId, r.Direction))
             .ToDictionary(g => g.Key, g => (IReadOnlySet<int>)g.Select(r => r.RuleNumber).ToHashSet());
         var rules = model.Rules
-            .Select(r => Judge(analyzer.StatsOf(r), appliesTo.TryGetValue(r, out var l) ? l : [], byInterface, options, aclNumbers.GetValueOrDefault((r.OwnerId, r.Direction))))
+            .Select(r => Lifetime(Judge(analyzer.StatsOf(r), appliesTo.TryGetValue(r, out var l) ? l : [], byInterface, options, aclNumbers.GetValueOrDefault((r.OwnerId, r.Direction))),
+                timeline, analyzer))
             .ToList();
         var groups = model.SecurityGroups.Select(g => JudgeGroup(g, rules, byInterface)).ToList();
         var report = new RuleUsageReport
@@ -58,6 +62,8 @@ public static class RuleUsageEvaluator
             Groups = groups,
             Findings = [],
             DeliveryGaps = deliveryGaps,
+            Snapshots = timeline is null ? [] : [.. timeline.Periods.Select((p, k) => new SnapshotUse(p.SnapshotId, p.TakenAt, analyzer.RecordsPerSnapshot[k]))],
+            BeforeFirstSnapshot = analyzer.BeforeFirstSnapshot,
             Scopes = [.. model.Rules.Select(r => (r.Account, r.Region)).Concat(model.SecurityGroups.Select(g => (g.Account, g.Region)))
                 .Distinct().Order().Select(s => new Scope(Provider.Aws, s.Account, s.Region))],
         };
@@ -172,6 +178,37 @@ public static class RuleUsageEvaluator
                 ? $"no accepted packet crossing its subnets' boundary, request or reply, met it first on its {interfaces.Count} interface(s), all covered by the logs"
                 : $"no accepted traffic matched it on its {interfaces.Count} interface(s), all covered by the logs")
             : Result(RuleVerdict.NotEvaluated, coverageGap);
+    }
+
+    /// <summary>
+    /// On a timeline, a rule that did not exist in every snapshot is judged only over the time it existed: no hits
+    /// while it did not exist proves nothing, and a stretch of its life the logs do not reach is not evidence.
+    /// </summary>
+    private static RuleUsage Lifetime(RuleUsage usage, TimelineRuleModel? timeline, RuleUsageAnalyzer analyzer)
+    {
+        if (timeline is null || timeline.ExistsThroughout(usage.Rule))
+        {
+            return usage;
+        }
+
+        var snapshots = timeline.PeriodsOf(usage.Rule);
+        var life = $"it exists in {snapshots.Count} of {timeline.Periods.Count} snapshots ({string.Join(", ", snapshots.Select(p => p.SnapshotId))})";
+        usage = usage with { ExistedIn = [.. snapshots.Select(p => p.SnapshotId)] };
+        if (usage.Verdict != RuleVerdict.Unused || usage.Hits > 0 || usage.InterfaceIds.Count == 0)
+        {
+            return usage;
+        }
+
+        var covered = analyzer.WindowStart < 0 ? 0 : timeline.Existence(usage.Rule)
+            .Sum(s => Math.Max(0, Math.Min(s.To, analyzer.WindowEnd) - Math.Max(s.From, analyzer.WindowStart)));
+        if (covered == 0)
+        {
+            return usage with { Verdict = RuleVerdict.NotEvaluated, Reason = $"{life}; the logs read do not reach the time it existed" };
+        }
+
+        return TimeSpan.FromSeconds(covered) < analyzer.Options.MinimumWindow
+            ? usage with { Verdict = RuleVerdict.NotEvaluated, Reason = $"{life}; the logs cover {Span(covered)} of its life, less than the minimum window of {Span((long)analyzer.Options.MinimumWindow.TotalSeconds)}" }
+            : usage with { Reason = $"{usage.Reason}, over the {Span(covered)} of the window in which it existed; {life}" };
     }
 
     private static GroupUsage JudgeGroup(SecurityGroupFacts g, List<RuleUsage> rules, Dictionary<string, InterfaceCoverage> coverage)

@@ -145,6 +145,17 @@ public static class RuleUsageFindings
                 w.WriteEndArray();
             }
 
+            if (u.ExistedIn.Count > 0)
+            {
+                w.WriteStartArray("existedIn");
+                foreach (var id in u.ExistedIn)
+                {
+                    w.WriteStringValue(id);
+                }
+
+                w.WriteEndArray();
+            }
+
             WriteWindow(w, report);
             WriteInterfaces(w, u.InterfaceIds.Select(i => coverage[i]));
         });
@@ -176,6 +187,23 @@ public static class RuleUsageFindings
         w.WriteNumber("records", report.Records);
         w.WriteNumber("malformedLines", report.MalformedLines);
         w.WriteNumber("sources", report.Sources.Count);
+        if (report.Snapshots.Count > 0)
+        {
+            // Which rules and memberships judged which records: the timeline the verdict rests on.
+            w.WriteNumber("recordsBeforeFirstSnapshot", report.BeforeFirstSnapshot);
+            w.WriteStartArray("snapshots");
+            foreach (var s in report.Snapshots)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", s.SnapshotId);
+                WriteTime(w, "takenAt", s.TakenAt);
+                w.WriteNumber("records", s.Records);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteEndObject();
     }
 

@@ -43,6 +43,12 @@ public sealed record RuleUsageReport
     /// <summary>Hours a flow log delivered no S3 file between its first and last one (from the files' names).</summary>
     public IReadOnlyList<DeliveryGap> DeliveryGaps { get; init; } = [];
 
+    /// <summary>On a snapshot timeline, each snapshot and the records judged against it; empty for a single snapshot.</summary>
+    public IReadOnlyList<SnapshotUse> Snapshots { get; init; } = [];
+
+    /// <summary>Records that started before the first snapshot of the timeline (judged against the first).</summary>
+    public long BeforeFirstSnapshot { get; init; }
+
     public long MalformedLines => Sources.Sum(s => s.MalformedLines);
 
     public IEnumerable<string> Problems => Sources.SelectMany(s => s.Problems.Select(p => $"{s.Source}: {p}"));

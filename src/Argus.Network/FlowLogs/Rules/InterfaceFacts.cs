@@ -45,6 +45,21 @@ public sealed class InterfaceFacts
     /// <summary>Dense index for per-interface counters.</summary>
     public int Index { get; init; }
 
+    /// <summary>
+    /// In a <see cref="TimelineRuleModel"/>, the interface's facts in each stretch of time they held (its groups and
+    /// rules changed between snapshots); null when they never changed or the model is one snapshot.
+    /// </summary>
+    internal InterfaceVersions? Versions { get; init; }
+
+    /// <summary>Dense index of this version's rule tables in the analyzer; <see cref="Index"/> unless versions differ.</summary>
+    internal int TableIndex
+    {
+        get => tableIndex < 0 ? Index : tableIndex;
+        init => tableIndex = value;
+    }
+
+    private readonly int tableIndex = -1;
+
     public bool Owns(IpAddress128 address)
     {
         foreach (var a in Addresses)

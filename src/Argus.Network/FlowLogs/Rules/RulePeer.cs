@@ -49,6 +49,18 @@ public sealed class RulePeer
             ? new(id, [], null, false, unresolvedReason ?? $"the members of {id} are not in the snapshot")
             : new(id, [], memberAddresses, true, null);
 
+    /// <summary>
+    /// Adds the members another snapshot's version of this group reference had: across a timeline a member of the
+    /// group at any time counts, which errs towards "used", never towards a false "unused".
+    /// </summary>
+    internal void AddMembersOf(RulePeer other)
+    {
+        if (members is not null && other.members is not null && !ReferenceEquals(members, other.members))
+        {
+            members.UnionWith(other.members);
+        }
+    }
+
     public bool Matches(IpAddress128 address)
     {
         if (members is not null)
