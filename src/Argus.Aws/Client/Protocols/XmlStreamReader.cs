@@ -14,7 +14,7 @@ namespace Argus.Aws.Client.Protocols;
 /// </summary>
 internal static class XmlStreamReader
 {
-    private sealed record Slot(string Name, ShapeRef Reference, bool FlattenedList);
+    internal sealed record Slot(string Name, ShapeRef Reference, bool FlattenedList);
 
     private static readonly ConcurrentDictionary<(ServiceModel, string), IReadOnlyDictionary<string, Slot>> Indexes = new();
 
@@ -265,7 +265,7 @@ internal static class XmlStreamReader
     }
 
     /// <summary>Which member an element names: its XML name, or for a flattened list the name of its items.</summary>
-    private static IReadOnlyDictionary<string, Slot> Index(ServiceModel model, Shape shape) =>
+    internal static IReadOnlyDictionary<string, Slot> Index(ServiceModel model, Shape shape) =>
         Indexes.GetOrAdd((model, shape.Name), _ =>
         {
             var index = new Dictionary<string, Slot>(StringComparer.Ordinal);
