@@ -56,7 +56,7 @@ internal static class XmlJsonWriter
 
     /// <summary>The answer's output structure: the root element (ec2) or the root's <paramref name="wrapper"/> child (query).</summary>
     /// <exception cref="InvalidDataException">The answer is not well-formed XML, or a value does not fit its shape.</exception>
-    public static void Write(ServiceModel model, byte[] body, Shape output, string? wrapper, Utf8JsonWriter json)
+    public static void Write(ServiceModel model, ReadOnlyMemory<byte> body, Shape output, string? wrapper, Utf8JsonWriter json)
     {
         var xml = new XmlScanner(body);
         xml.ReadRoot();

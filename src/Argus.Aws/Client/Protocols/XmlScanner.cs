@@ -39,7 +39,10 @@ internal sealed class XmlScanner
         3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
     ];
 
+    // The answer is data[origin..limit]; every position is an index into data.
     private readonly byte[] data;
+    private readonly int origin;
+    private readonly int limit;
     private readonly (int Start, int Length)[] attributeNames = new (int, int)[MaxAttributes];
     private readonly (int Start, int Length, bool Plain)[] attributeValues = new (int, int, bool)[MaxAttributes];
     private (int Start, int Length)[] openNames = new (int, int)[32];
@@ -51,9 +54,14 @@ internal sealed class XmlScanner
     private int nameLength;
     private int localStart;
 
-    public XmlScanner(byte[] data)
+    /// <param name="answer">The answer's bytes; offsets in errors count from its start.</param>
+    public XmlScanner(ReadOnlyMemory<byte> answer)
     {
-        this.data = data;
+        var segment = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(answer, out var array) ? array : new ArraySegment<byte>(answer.ToArray());
+        data = segment.Array!;
+        origin = segment.Offset;
+        limit = segment.Offset + segment.Count;
+        pos = origin;
     }
 
     /// <summary>The local name (after any prefix) of the element whose start tag was read last.</summary>
@@ -68,24 +76,23 @@ internal sealed class XmlScanner
     /// <summary>Reads up to the root element's start tag: the declaration, comments and whitespace before it; no DTD.</summary>
     public void ReadRoot()
     {
-        if (!Utf8.IsValid(data))
+        if (!Utf8.IsValid(From(origin)))
         {
-            var valid = data.Length - Utf8Tail(data);
-            throw Error(valid, "the answer is not valid UTF-8");
+            throw Error(limit - Utf8Tail(From(origin)), "the answer is not valid UTF-8");
         }
 
-        if (data.AsSpan().StartsWith("\uFEFF"u8))
+        if (From(origin).StartsWith("\uFEFF"u8))
         {
-            pos = 3;
+            pos += 3;
         }
 
-        if (data.AsSpan(pos).StartsWith("<?xml"u8) && data.Length > pos + 5 && IsSpace(data[pos + 5]))
+        if (From(pos).StartsWith("<?xml"u8) && limit > pos + 5 && IsSpace(data[pos + 5]))
         {
-            SkipPast("?>"u8, "an unterminated XML declaration");
+            SkipPast(pos, "?>"u8, "an unterminated XML declaration");
         }
 
         SkipMisc();
-        if (pos >= data.Length)
+        if (pos >= limit)
         {
             throw new InvalidDataException("the answer is an empty XML document");
         }
@@ -102,7 +109,7 @@ internal sealed class XmlScanner
     public void End()
     {
         SkipMisc();
-        if (pos < data.Length)
+        if (pos < limit)
         {
             throw Error(pos, "content after the root element");
         }
@@ -116,18 +123,18 @@ internal sealed class XmlScanner
     {
         while (true)
         {
-            if (pos >= data.Length)
+            if (pos >= limit)
             {
-                throw Error(data.Length, $"the document ends inside element <{OpenName()}>");
+                throw Error(limit, $"the document ends inside element <{OpenName()}>");
             }
 
             var b = data[pos];
             if (b != '<')
             {
-                var next = data.AsSpan(pos).IndexOfAny(TextStops);
+                var next = From(pos).IndexOfAny(TextStops);
                 if (next < 0)
                 {
-                    throw Error(data.Length, $"the document ends inside element <{OpenName()}>");
+                    throw Error(limit, $"the document ends inside element <{OpenName()}>");
                 }
 
                 pos += next;
@@ -145,7 +152,7 @@ internal sealed class XmlScanner
                 }
             }
 
-            if (pos + 1 < data.Length && data[pos + 1] == '/')
+            if (pos + 1 < limit && data[pos + 1] == '/')
             {
                 ReadEndTag();
                 return false;
@@ -200,8 +207,8 @@ internal sealed class XmlScanner
 
         // The common case: plain text straight up to this element's end tag, handed out in place.
         var start = pos;
-        var end = data.AsSpan(pos).IndexOfAny(TextStops);
-        if (end >= 0 && data[pos + end] == '<' && pos + end + 1 < data.Length && data[pos + end + 1] == '/')
+        var end = From(pos).IndexOfAny(TextStops);
+        if (end >= 0 && data[pos + end] == '<' && pos + end + 1 < limit && data[pos + end + 1] == '/')
         {
             pos += end;
             ReadEndTag();
@@ -212,10 +219,10 @@ internal sealed class XmlScanner
         var outer = depth;
         while (depth >= outer)
         {
-            var next = data.AsSpan(pos).IndexOfAny(TextStops);
+            var next = From(pos).IndexOfAny(TextStops);
             if (next < 0)
             {
-                throw Error(data.Length, $"the document ends inside element <{OpenName()}>");
+                throw Error(limit, $"the document ends inside element <{OpenName()}>");
             }
 
             Append(data.AsSpan(pos, next));
@@ -226,7 +233,7 @@ internal sealed class XmlScanner
                     pos = Reference(pos, true);
                     break;
                 case (byte)'<':
-                    if (pos + 1 < data.Length && data[pos + 1] == '/')
+                    if (pos + 1 < limit && data[pos + 1] == '/')
                     {
                         ReadEndTag();
                     }
@@ -240,7 +247,7 @@ internal sealed class XmlScanner
                     // XML's end-of-line handling: CR LF and a lone CR are read as LF.
                     pos = ControlCharacter(pos);
                     Append("\n"u8);
-                    if (pos < data.Length && data[pos] == '\n')
+                    if (pos < limit && data[pos] == '\n')
                     {
                         pos++;
                     }
@@ -300,9 +307,10 @@ internal sealed class XmlScanner
     }
 
     /// <summary>The error for malformed input at a byte offset, with its line and column (1-based, in characters).</summary>
-    public InvalidDataException Error(int offset, string what)
+    public InvalidDataException Error(int at, string what)
     {
-        var before = data.AsSpan(0, Math.Min(offset, data.Length));
+        var offset = Math.Min(at, limit) - origin;
+        var before = data.AsSpan(origin, offset);
         var line = before.Count((byte)'\n') + 1;
         var lineStart = before.LastIndexOf((byte)'\n') + 1;
         var column = Encoding.UTF8.GetCharCount(before[lineStart..]) + 1;
@@ -315,18 +323,18 @@ internal sealed class XmlScanner
     /// </summary>
     private bool ReadMarkup(bool? keepText)
     {
-        var rest = data.AsSpan(pos);
+        var rest = From(pos);
         if (rest.StartsWith("<!--"u8))
         {
             pos += 4;
-            SkipPast("-->"u8, "an unterminated comment");
+            SkipPast(pos - 4, "-->"u8, "an unterminated comment");
             return true;
         }
 
         if (rest.StartsWith("<![CDATA["u8))
         {
             var start = pos + 9;
-            var length = data.AsSpan(start).IndexOf("]]>"u8);
+            var length = From(start).IndexOf("]]>"u8);
             if (length < 0)
             {
                 throw Error(pos, "an unterminated CDATA section");
@@ -350,7 +358,7 @@ internal sealed class XmlScanner
         if (rest.StartsWith("<?"u8))
         {
             pos += 2;
-            SkipPast("?>"u8, "an unterminated processing instruction");
+            SkipPast(pos - 2, "?>"u8, "an unterminated processing instruction");
             return true;
         }
 
@@ -381,7 +389,7 @@ internal sealed class XmlScanner
         while (true)
         {
             var spaced = SkipSpace(ref at);
-            if (at >= data.Length)
+            if (at >= limit)
             {
                 throw Error(at, $"the document ends inside the start tag of <{Text(start, length)}>");
             }
@@ -396,7 +404,7 @@ internal sealed class XmlScanner
 
             if (data[at] == '/')
             {
-                if (at + 1 >= data.Length || data[at + 1] != '>')
+                if (at + 1 >= limit || data[at + 1] != '>')
                 {
                     throw Error(at, $"'/' not followed by '>' in the start tag of <{Text(start, length)}>");
                 }
@@ -425,21 +433,21 @@ internal sealed class XmlScanner
 
         at = start + length;
         SkipSpace(ref at);
-        if (at >= data.Length || data[at] != '=')
+        if (at >= limit || data[at] != '=')
         {
             throw Error(at, $"attribute {Text(start, length)} has no '='");
         }
 
         at++;
         SkipSpace(ref at);
-        if (at >= data.Length || data[at] is not ((byte)'"' or (byte)'\''))
+        if (at >= limit || data[at] is not ((byte)'"' or (byte)'\''))
         {
             throw Error(at, $"attribute {Text(start, length)}'s value is not quoted");
         }
 
         var quote = data[at];
         var valueStart = at + 1;
-        var valueLength = data.AsSpan(valueStart).IndexOf(quote);
+        var valueLength = From(valueStart).IndexOf(quote);
         if (valueLength < 0)
         {
             throw Error(at, $"attribute {Text(start, length)}'s value is not closed");
@@ -497,7 +505,7 @@ internal sealed class XmlScanner
 
         at = start + length;
         SkipSpace(ref at);
-        if (at >= data.Length || data[at] != '>')
+        if (at >= limit || data[at] != '>')
         {
             throw Error(at, $"the end tag </{Text(start, length)}> is not closed by '>'");
         }
@@ -512,7 +520,7 @@ internal sealed class XmlScanner
     /// </summary>
     private int Reference(int at, bool? keep)
     {
-        var end = data.AsSpan(at, Math.Min(32, data.Length - at)).IndexOf((byte)';');
+        var end = data.AsSpan(at, Math.Min(32, limit - at)).IndexOf((byte)';');
         if (end < 0)
         {
             throw Error(at, "an '&' that starts no entity or character reference (write &amp;)");
@@ -599,10 +607,10 @@ internal sealed class XmlScanner
     {
         var start = at;
         var table = NameTable;
-        if (at < data.Length && (table[data[at]] & 1) != 0)
+        if (at < limit && (table[data[at]] & 1) != 0)
         {
             at++;
-            while (at < data.Length && table[data[at]] != 0)
+            while (at < limit && table[data[at]] != 0)
             {
                 at++;
             }
@@ -616,7 +624,7 @@ internal sealed class XmlScanner
     private bool SkipSpace(ref int at)
     {
         var start = at;
-        while (at < data.Length && IsSpace(data[at]))
+        while (at < limit && IsSpace(data[at]))
         {
             at++;
         }
@@ -630,8 +638,8 @@ internal sealed class XmlScanner
         while (true)
         {
             SkipSpace(ref pos);
-            if (pos < data.Length && data[pos] == '<' && pos + 1 < data.Length && data[pos + 1] is (byte)'!' or (byte)'?'
-                && !data.AsSpan(pos).StartsWith("<![CDATA["u8) && ReadMarkup(null))
+            if (pos < limit && data[pos] == '<' && pos + 1 < limit && data[pos + 1] is (byte)'!' or (byte)'?'
+                && !From(pos).StartsWith("<![CDATA["u8) && ReadMarkup(null))
             {
                 continue;
             }
@@ -640,12 +648,13 @@ internal sealed class XmlScanner
         }
     }
 
-    private void SkipPast(ReadOnlySpan<byte> terminator, string what)
+    /// <summary>Past the terminator of the construct that starts at <paramref name="opening"/> (named in the error).</summary>
+    private void SkipPast(int opening, ReadOnlySpan<byte> terminator, string what)
     {
-        var at = data.AsSpan(pos).IndexOf(terminator);
+        var at = From(pos).IndexOf(terminator);
         if (at < 0)
         {
-            throw Error(pos, what);
+            throw Error(opening, what);
         }
 
         pos += at + terminator.Length;
@@ -675,6 +684,8 @@ internal sealed class XmlScanner
         scratchLength += bytes.Length;
     }
 
+    private ReadOnlySpan<byte> From(int at) => data.AsSpan(at, limit - at);
+
     private string OpenName() => depth == 0 ? "" : Text(openNames[depth - 1].Start, openNames[depth - 1].Length);
 
     private void Push(int start, int length)
@@ -690,9 +701,9 @@ internal sealed class XmlScanner
     private string Text(int start, int length) => Encoding.UTF8.GetString(data, start, Math.Min(length, 80));
 
     /// <summary>How many bytes at the end of the answer start at its first invalid UTF-8 sequence.</summary>
-    private static int Utf8Tail(byte[] data)
+    private static int Utf8Tail(ReadOnlySpan<byte> answer)
     {
-        var status = Utf8.ToUtf16(data, new char[data.Length], out var read, out _, replaceInvalidSequences: false);
-        return status == OperationStatus.Done ? 0 : data.Length - read;
+        var status = Utf8.ToUtf16(answer, new char[answer.Length], out var read, out _, replaceInvalidSequences: false);
+        return status == OperationStatus.Done ? 0 : answer.Length - read;
     }
 }

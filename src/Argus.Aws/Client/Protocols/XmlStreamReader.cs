@@ -27,11 +27,11 @@ internal static class XmlStreamReader
     };
 
     /// <summary>The answer's output structure: the root element (ec2) or the root's <paramref name="wrapper"/> child (query).</summary>
-    public static JsonObject Read(ServiceModel model, byte[] body, Shape output, string? wrapper)
+    public static JsonObject Read(ServiceModel model, ReadOnlyMemory<byte> body, Shape output, string? wrapper)
     {
         try
         {
-            using var reader = XmlReader.Create(new MemoryStream(body, writable: false), Settings);
+            using var reader = XmlReader.Create(ResponseReader.Stream(body), Settings);
             if (reader.MoveToContent() != XmlNodeType.Element)
             {
                 throw new InvalidDataException("the answer is an empty XML document");
