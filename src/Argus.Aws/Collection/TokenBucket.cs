@@ -17,8 +17,6 @@ public sealed class TokenBucket
     private double tokens;
     private long last;
     private long? slowedAt;
-    private readonly Queue<Waiter> waiters = new();
-    private bool releasing;
 
     /// <param name="callsPerSecond">The configured rate.</param>
     /// <param name="time">The clock; tests pass a fake one.</param>
@@ -50,95 +48,26 @@ public sealed class TokenBucket
         }
     }
 
-    /// <summary>Waits until a call may be made; callers are let through in the order they asked.</summary>
-    /// <remarks>
-    /// Waiting calls queue and one timer at a time releases them, each as its token comes: a region can have hundreds
-    /// of calls waiting, and each polling for its own token would wake them all at every token (most of the
-    /// collector's CPU while it waits on the rate).
-    /// </remarks>
-    public Task WaitAsync(CancellationToken ct)
-    {
-        lock (gate)
-        {
-            Refill();
-            if (waiters.Count == 0 && tokens >= 1)
-            {
-                tokens -= 1;
-                return Task.CompletedTask;
-            }
-
-            var waiter = new Waiter(ct);
-            waiters.Enqueue(waiter);
-            if (!releasing)
-            {
-                releasing = true;
-                _ = ReleaseAsync();
-            }
-
-            return waiter.Task;
-        }
-    }
-
-    /// <summary>Lets the queued calls through at the current rate until none is left.</summary>
-    private async Task ReleaseAsync()
+    /// <summary>Waits until a call may be made.</summary>
+    public async Task WaitAsync(CancellationToken ct)
     {
         while (true)
         {
             TimeSpan wait;
             lock (gate)
             {
-                while (waiters.TryPeek(out var cancelled) && cancelled.Task.IsCompleted)
-                {
-                    waiters.Dequeue();
-                }
-
-                if (waiters.Count == 0)
-                {
-                    releasing = false;
-                    return;
-                }
-
                 Refill();
                 if (tokens >= 1)
                 {
-                    // A waiter cancelled just now keeps nothing: the token goes back for the next.
-                    if (waiters.Dequeue().Release())
-                    {
-                        tokens -= 1;
-                    }
-
-                    continue;
+                    tokens -= 1;
+                    return;
                 }
 
                 wait = TimeSpan.FromSeconds((1 - tokens) / rate);
             }
 
-            await Task.Delay(wait, time).ConfigureAwait(false);
+            await Task.Delay(wait, time, ct).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>One queued call: completed when released, cancelled with its token.</summary>
-    private sealed class Waiter
-    {
-        private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly CancellationToken cancelToken;
-        private readonly CancellationTokenRegistration registration;
-
-        public Waiter(CancellationToken ct)
-        {
-            cancelToken = ct;
-            registration = ct.Register(static state => ((Waiter)state!).Cancel(), this);
-        }
-
-        public Task Task => completion.Task;
-
-        public bool Release()
-        {
-            registration.Dispose();
-            return completion.TrySetResult();
-        }
-
-        private void Cancel() => completion.TrySetCanceled(cancelToken);
     }
 
     /// <summary>AWS throttled a call: halve the rate and drop any burst, unless it just did for calls already in flight.</summary>
