@@ -27,6 +27,9 @@ internal sealed class XmlScanner
 
     // Name characters: 1 may start a name, 2 may continue one. Non-ASCII bytes are accepted (the answer is valid
     // UTF-8, and AWS's names are ASCII).
+    private static readonly SearchValues<byte> NameChars = SearchValues.Create(
+        "-.0123456789:ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"u8.ToArray().Concat(Enumerable.Range(0x80, 0x80).Select(b => (byte)b)).ToArray());
+
     private static ReadOnlySpan<byte> NameTable =>
     [
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -605,18 +608,13 @@ internal sealed class XmlScanner
 
     private (int Start, int Length) Name(int at)
     {
-        var start = at;
-        var table = NameTable;
-        if (at < limit && (table[data[at]] & 1) != 0)
+        if (at >= limit || (NameTable[data[at]] & 1) == 0)
         {
-            at++;
-            while (at < limit && table[data[at]] != 0)
-            {
-                at++;
-            }
+            return (at, 0);
         }
 
-        return (start, at - start);
+        var length = From(at + 1).IndexOfAnyExcept(NameChars);
+        return (at, length < 0 ? limit - at : length + 1);
     }
 
     private static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r';
