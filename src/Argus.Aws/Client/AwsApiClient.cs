@@ -248,8 +248,12 @@ public sealed class AwsApiClient(HttpClient http, IPermissionCatalog catalog, Aw
             try
             {
                 using var message = SigV4.Sign(request, endpoint, credentials, signingRegion, model.SigningName, DateTime.UtcNow);
-                using var response = await http.SendAsync(message, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
-                using var body = await PooledBody.ReadAsync(response.Content, ct).ConfigureAwait(false);
+                // Headers only, then the body into a pooled buffer within the client's timeout: buffering the content,
+                // the client would first copy it into an array of its own.
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                timeout.CancelAfter(http.Timeout);
+                using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                using var body = await PooledBody.ReadAsync(response.Content, timeout.Token).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 if (response.IsSuccessStatusCode)
                 {

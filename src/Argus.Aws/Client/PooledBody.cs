@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Argus.Aws.Client;
 
 /// <summary>
@@ -22,11 +20,11 @@ internal sealed class PooledBody : IDisposable
     /// <summary>The body's bytes; valid until disposed.</summary>
     public ReadOnlyMemory<byte> Memory => (buffer ?? throw new ObjectDisposedException(nameof(PooledBody))).AsMemory(0, Length);
 
-    /// <summary>Reads the whole content (already buffered by the client) into a rented buffer.</summary>
+    /// <summary>Reads the whole content into a rented buffer, straight from the connection (the client buffers nothing).</summary>
     public static async Task<PooledBody> ReadAsync(HttpContent content, CancellationToken ct)
     {
         var declared = content.Headers.ContentLength;
-        var buffer = ArrayPool<byte>.Shared.Rent(declared is > 0 and < int.MaxValue ? (int)declared.Value : 4096);
+        var buffer = AnswerBuffers.Pool.Rent(declared is > 0 and < int.MaxValue ? (int)declared.Value : 4096);
         var length = 0;
         try
         {
@@ -35,9 +33,9 @@ internal sealed class PooledBody : IDisposable
             {
                 if (length == buffer.Length)
                 {
-                    var larger = ArrayPool<byte>.Shared.Rent(checked(buffer.Length * 2));
+                    var larger = AnswerBuffers.Pool.Rent(checked(buffer.Length * 2));
                     buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    AnswerBuffers.Pool.Return(buffer);
                     buffer = larger;
                 }
 
@@ -52,7 +50,7 @@ internal sealed class PooledBody : IDisposable
         }
         catch
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            AnswerBuffers.Pool.Return(buffer);
             throw;
         }
     }
@@ -62,7 +60,7 @@ internal sealed class PooledBody : IDisposable
         if (buffer is { } rented)
         {
             buffer = null;
-            ArrayPool<byte>.Shared.Return(rented);
+            AnswerBuffers.Pool.Return(rented);
         }
     }
 }

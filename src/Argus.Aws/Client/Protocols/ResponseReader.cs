@@ -51,7 +51,7 @@ internal static class ResponseReader
         switch (model.Protocol)
         {
             case "ec2" or "query":
-                return Utf8(json => XmlJsonWriter.Write(model, body, output, model.Protocol == "query" ? operation.ResultWrapper : null, json));
+                return Utf8(body, json => XmlJsonWriter.Write(model, body, output, model.Protocol == "query" ? operation.ResultWrapper : null, json));
             case "json" or "rest-json" when output.Members.Values.All(m => m.Location is null):
                 if (body.Length == 0)
                 {
@@ -65,7 +65,7 @@ internal static class ResponseReader
                         throw new InvalidDataException("the answer is not a JSON object");
                     }
 
-                    return Utf8(json => JsonShapes.WriteCli(model, output, answer.RootElement, json));
+                    return Utf8(body, json => JsonShapes.WriteCli(model, output, answer.RootElement, json));
                 }
 
             default:
@@ -73,33 +73,16 @@ internal static class ResponseReader
         }
     }
 
-    // One buffer per thread, reused: the writing is synchronous, and a document is copied out of it at its exact size.
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? buffer;
-
-    private const int KeptBufferBytes = 4 << 20;
-
-    private static byte[] Utf8(Action<Utf8JsonWriter> write)
+    private static byte[] Utf8(ReadOnlyMemory<byte> body, Action<Utf8JsonWriter> write)
     {
-        var output = buffer ??= new ArrayBufferWriter<byte>(64 << 10);
-        output.ResetWrittenCount();
-        try
+        // A pooled buffer about the answer's size (the JSON is mostly smaller than the XML): a document is copied out of it at its exact size.
+        using var output = new PooledBufferWriter(body.Length);
+        using (var json = new Utf8JsonWriter(output, new JsonWriterOptions { SkipValidation = true }))
         {
-            using (var json = new Utf8JsonWriter(output, new JsonWriterOptions { SkipValidation = true }))
-            {
-                write(json);
-            }
+            write(json);
+        }
 
-            return output.WrittenSpan.ToArray();
-        }
-        finally
-        {
-            // A huge answer's buffer is not kept for the rest of the thread's life.
-            if (output.Capacity > KeptBufferBytes)
-            {
-                buffer = null;
-            }
-        }
+        return output.WrittenSpan.ToArray();
     }
 
     private static JsonObject ReadJson(ServiceModel model, Shape output, ReadOnlyMemory<byte> body)
