@@ -46,6 +46,7 @@ public static class CollectBenchmark
         var self = Process.GetCurrentProcess();
         fake.StartClock();
         var cpu = self.TotalProcessorTime;
+        var gcs = (Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2), Pause: GC.GetTotalPauseDuration(), Allocated: GC.GetTotalAllocatedBytes());
         var clock = Stopwatch.StartNew();
         // Each account read as the organization source reads its members: asynchronously, no thread blocked per account.
         var runs = fake.Accounts.Select(a => Task.Run(async () =>
@@ -69,6 +70,8 @@ public static class CollectBenchmark
         self.Refresh();
         // CPU seconds of each process while collecting: unlike wall time, hardly inflated by a busy machine.
         var cpuSeconds = (self.TotalProcessorTime - cpu).TotalSeconds;
+        var gc = (Gen0: GC.CollectionCount(0) - gcs.Gen0, Gen1: GC.CollectionCount(1) - gcs.Gen1, Gen2: GC.CollectionCount(2) - gcs.Gen2,
+            Pause: GC.GetTotalPauseDuration() - gcs.Pause, Allocated: GC.GetTotalAllocatedBytes() - gcs.Allocated);
         // Before the preset is generated here for the comparison: the collector, its HTTP client and the documents it returned.
         var peak = self.PeakWorkingSet64;
 
@@ -83,6 +86,7 @@ public static class CollectBenchmark
         Console.WriteLine($"ideal s      {ideal,12:N1}   ({server.BusiestCalls} calls in {server.BusiestAccount}/{server.BusiestRegion} at {rate}/s)");
         Console.WriteLine($"ratio        {clock.Elapsed.TotalSeconds / ideal,12:N2}");
         Console.WriteLine($"cpu s        {cpuSeconds,12:N1}   collector ({cpuSeconds * 1000 / (calls + server.Throttled):N2} ms per request; {Environment.ProcessorCount} cores)");
+        Console.WriteLine($"gc           {gc.Pause.TotalSeconds,12:N1}   s paused; {gc.Gen0}/{gc.Gen1}/{gc.Gen2} collections (gen 0/1/2), {gc.Allocated / 1048576.0:N0} MB allocated");
         Console.WriteLine($"fake cpu s   {server.CpuSeconds,12:N1}   fake AWS ({server.CpuSeconds * 1000 / (calls + server.Throttled):N2} ms per request)");
         Console.WriteLine($"peak MB      {peak / 1048576.0,12:N0}   collector process (with the {collected.Values.Sum(v => (long)v.Length) / 1048576.0:N0} MB of documents kept for the comparison)");
         Console.WriteLine($"fake peak MB {server.PeakBytes / 1048576.0,12:N0}   fake AWS process (the preset and its rendered answers)");

@@ -14,6 +14,12 @@ if (args.Length > 0 && args[0] == "collect")
     return CollectBenchmark.Run(args[1..]);
 }
 
+// `collect-parse` times reading every rendered answer of a preset and signing requests, without the network.
+if (args.Length > 0 && args[0] == "collect-parse")
+{
+    return CollectParseBenchmark.Run(args[1..]);
+}
+
 // `collect-fake` is the fake AWS that `collect` starts in a process of its own.
 if (args.Length > 0 && args[0] == "collect-fake")
 {

@@ -210,15 +210,18 @@ public sealed class AwsApiClient(HttpClient http, IPermissionCatalog catalog, Aw
                 named[name] = string.Join(",", values);
             }
 
-            return new AwsBinaryResponse(status, named, body);
+            return new AwsBinaryResponse(status, named, body.ToArray()); // the pooled buffer goes back after the call
         }, ct);
 
     private Task<JsonObject> CallNodeAsync(string service, string operation, JsonObject? parameters, AwsCallContext ctx, CancellationToken ct) =>
         SendAsync(service, operation, parameters, ctx, ResponseReader.Read, ct);
 
-    /// <summary>One request, signed, sent and retried; a successful answer is handed to <paramref name="read"/>.</summary>
+    /// <summary>
+    /// One request, signed, sent and retried; a successful answer is handed to <paramref name="read"/>, whose result
+    /// must not hold on to the body (a pooled buffer, returned when <paramref name="read"/> returns).
+    /// </summary>
     private async Task<T> SendAsync<T>(string service, string operation, JsonObject? parameters, AwsCallContext ctx,
-        Func<ServiceModel, OperationModel, int, HttpResponseHeaders, byte[], T> read, CancellationToken ct)
+        Func<ServiceModel, OperationModel, int, HttpResponseHeaders, ReadOnlyMemory<byte>, T> read, CancellationToken ct)
     {
         var model = Model(service);
         var op = model.Operation(operation) ?? throw new ArgumentException($"the {service} model Argus ships has no operation {operation}; add it to scripts/trim-aws-models.py");
@@ -245,15 +248,19 @@ public sealed class AwsApiClient(HttpClient http, IPermissionCatalog catalog, Aw
             try
             {
                 using var message = SigV4.Sign(request, endpoint, credentials, signingRegion, model.SigningName, DateTime.UtcNow);
-                using var response = await http.SendAsync(message, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
-                var body = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+                // Headers only, then the body into a pooled buffer within the client's timeout: buffering the content,
+                // the client would first copy it into an array of its own.
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                timeout.CancelAfter(http.Timeout);
+                using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                using var body = await PooledBody.ReadAsync(response.Content, timeout.Token).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 if (response.IsSuccessStatusCode)
                 {
-                    return Read(model, op, action, status, response, body, attempt, read);
+                    return Read(model, op, action, status, response, body.Memory, attempt, read);
                 }
 
-                var (code, text) = ErrorReader.Read(model.Protocol, status, response.Headers, body);
+                var (code, text) = ErrorReader.Read(model.Protocol, status, response.Headers, body.Memory.Span);
                 failure = new AwsApiException(action, AwsApiException.Classify(code), code, text, status, attempt);
                 if (!(failure.Kind == AwsErrorKind.Throttled || status >= 500))
                 {
@@ -280,8 +287,8 @@ public sealed class AwsApiClient(HttpClient http, IPermissionCatalog catalog, Aw
     }
 
     // A malformed answer is the service's fault, not a programming error: the collector records it as a gap.
-    private static T Read<T>(ServiceModel model, OperationModel op, string action, int status, HttpResponseMessage response, byte[] body, int attempt,
-        Func<ServiceModel, OperationModel, int, HttpResponseHeaders, byte[], T> read)
+    private static T Read<T>(ServiceModel model, OperationModel op, string action, int status, HttpResponseMessage response, ReadOnlyMemory<byte> body, int attempt,
+        Func<ServiceModel, OperationModel, int, HttpResponseHeaders, ReadOnlyMemory<byte>, T> read)
     {
         try
         {

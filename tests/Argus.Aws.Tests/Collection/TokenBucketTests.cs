@@ -68,6 +68,38 @@ public sealed class TokenBucketTests
         Assert.InRange(clock.Elapsed.TotalMilliseconds, 900, 3000);
     }
 
+    [Fact]
+    public async Task A_cancelled_waiter_leaves_the_queue_without_its_token()
+    {
+        var bucket = new TokenBucket(1);
+        await bucket.WaitAsync(CancellationToken.None); // the burst: one call
+        using var cancel = new CancellationTokenSource();
+
+        var cancelled = bucket.WaitAsync(cancel.Token);
+        var next = bucket.WaitAsync(CancellationToken.None);
+        cancel.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        var clock = Stopwatch.StartNew();
+        await next;
+        var nextWaited = clock.Elapsed;
+        await bucket.WaitAsync(CancellationToken.None);
+        var thirdWaited = clock.Elapsed - nextWaited;
+
+        // The next call takes the token the cancelled one would have had (a second, not two); the one after waits its second.
+        Assert.InRange(nextWaited.TotalMilliseconds, 0, 1800);
+        Assert.InRange(thirdWaited.TotalMilliseconds, 600, 3000);
+    }
+
+    [Fact]
+    public async Task An_already_cancelled_wait_fails_at_once()
+    {
+        var bucket = new TokenBucket(1);
+        await bucket.WaitAsync(CancellationToken.None);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => bucket.WaitAsync(new CancellationToken(canceled: true)));
+    }
+
     /// <summary>A clock that moves only when told.</summary>
     private sealed class ManualClock : TimeProvider
     {

@@ -9,7 +9,7 @@ namespace Argus.Aws.Client.Protocols;
 /// <summary>Finds the AWS error code and message in a failed answer of any protocol.</summary>
 internal static class ErrorReader
 {
-    public static (string Code, string Message) Read(string protocol, int status, HttpResponseHeaders headers, byte[] body)
+    public static (string Code, string Message) Read(string protocol, int status, HttpResponseHeaders headers, ReadOnlySpan<byte> body)
     {
         string? code = null;
         string? message = null;

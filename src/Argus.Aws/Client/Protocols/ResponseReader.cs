@@ -11,7 +11,7 @@ namespace Argus.Aws.Client.Protocols;
 /// <summary>Turns a successful answer of any supported protocol into the AWS CLI JSON shape.</summary>
 internal static class ResponseReader
 {
-    public static JsonObject Read(ServiceModel model, OperationModel operation, int status, HttpResponseHeaders headers, byte[] body)
+    public static JsonObject Read(ServiceModel model, OperationModel operation, int status, HttpResponseHeaders headers, ReadOnlyMemory<byte> body)
     {
         if (operation.Output is null)
         {
@@ -40,7 +40,7 @@ internal static class ResponseReader
     /// query and json answers are written straight from the wire, without building a tree; the others (rest-xml, and
     /// rest-json answers with members from headers) are read as trees and serialized.
     /// </summary>
-    public static byte[] ReadUtf8(ServiceModel model, OperationModel operation, int status, HttpResponseHeaders headers, byte[] body)
+    public static byte[] ReadUtf8(ServiceModel model, OperationModel operation, int status, HttpResponseHeaders headers, ReadOnlyMemory<byte> body)
     {
         if (operation.Output is null)
         {
@@ -51,7 +51,7 @@ internal static class ResponseReader
         switch (model.Protocol)
         {
             case "ec2" or "query":
-                return Utf8(json => XmlJsonWriter.Write(model, body, output, model.Protocol == "query" ? operation.ResultWrapper : null, json));
+                return Utf8(body, json => XmlJsonWriter.Write(model, body, output, model.Protocol == "query" ? operation.ResultWrapper : null, json));
             case "json" or "rest-json" when output.Members.Values.All(m => m.Location is null):
                 if (body.Length == 0)
                 {
@@ -65,7 +65,7 @@ internal static class ResponseReader
                         throw new InvalidDataException("the answer is not a JSON object");
                     }
 
-                    return Utf8(json => JsonShapes.WriteCli(model, output, answer.RootElement, json));
+                    return Utf8(body, json => JsonShapes.WriteCli(model, output, answer.RootElement, json));
                 }
 
             default:
@@ -73,47 +73,30 @@ internal static class ResponseReader
         }
     }
 
-    // One buffer per thread, reused: the writing is synchronous, and a document is copied out of it at its exact size.
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? buffer;
-
-    private const int KeptBufferBytes = 4 << 20;
-
-    private static byte[] Utf8(Action<Utf8JsonWriter> write)
+    private static byte[] Utf8(ReadOnlyMemory<byte> body, Action<Utf8JsonWriter> write)
     {
-        var output = buffer ??= new ArrayBufferWriter<byte>(64 << 10);
-        output.ResetWrittenCount();
-        try
+        // A pooled buffer about the answer's size (the JSON is mostly smaller than the XML): a document is copied out of it at its exact size.
+        using var output = new PooledBufferWriter(body.Length);
+        using (var json = new Utf8JsonWriter(output, new JsonWriterOptions { SkipValidation = true }))
         {
-            using (var json = new Utf8JsonWriter(output, new JsonWriterOptions { SkipValidation = true }))
-            {
-                write(json);
-            }
+            write(json);
+        }
 
-            return output.WrittenSpan.ToArray();
-        }
-        finally
-        {
-            // A huge answer's buffer is not kept for the rest of the thread's life.
-            if (output.Capacity > KeptBufferBytes)
-            {
-                buffer = null;
-            }
-        }
+        return output.WrittenSpan.ToArray();
     }
 
-    private static JsonObject ReadJson(ServiceModel model, Shape output, byte[] body)
+    private static JsonObject ReadJson(ServiceModel model, Shape output, ReadOnlyMemory<byte> body)
     {
         if (body.Length == 0)
         {
             return [];
         }
 
-        var node = JsonNode.Parse(body) as JsonObject ?? throw new InvalidDataException("the answer is not a JSON object");
+        var node = JsonNode.Parse(body.Span) as JsonObject ?? throw new InvalidDataException("the answer is not a JSON object");
         return (JsonObject)JsonShapes.ToCli(model, output, node)!;
     }
 
-    private static JsonObject ReadRestXml(ServiceModel model, Shape output, byte[] body)
+    private static JsonObject ReadRestXml(ServiceModel model, Shape output, ReadOnlyMemory<byte> body)
     {
         if (output.Payload is { } payload)
         {
@@ -122,7 +105,7 @@ internal static class ResponseReader
             var result = new JsonObject();
             if (shape.Type is "string" or "blob")
             {
-                result[payload] = Encoding.UTF8.GetString(body);
+                result[payload] = Encoding.UTF8.GetString(body.Span);
             }
             else if (body.Length > 0)
             {
@@ -167,12 +150,18 @@ internal static class ResponseReader
 
     private static readonly System.Xml.XmlReaderSettings XmlSettings = new() { DtdProcessing = System.Xml.DtdProcessing.Prohibit, IgnoreComments = true, IgnoreProcessingInstructions = true };
 
-    private static XElement Xml(byte[] body)
+    /// <summary>A read-only stream over an answer's bytes, without copying them.</summary>
+    internal static MemoryStream Stream(ReadOnlyMemory<byte> body) =>
+        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(body, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(body.ToArray(), writable: false);
+
+    private static XElement Xml(ReadOnlyMemory<byte> body)
     {
         try
         {
             // Straight from the bytes: no UTF-16 copy of what can be tens of megabytes (DescribeNetworkInterfaces).
-            using var reader = System.Xml.XmlReader.Create(new MemoryStream(body, writable: false), XmlSettings);
+            using var reader = System.Xml.XmlReader.Create(Stream(body), XmlSettings);
             return XDocument.Load(reader).Root ?? throw new InvalidDataException("the answer is an empty XML document");
         }
         catch (System.Xml.XmlException e)

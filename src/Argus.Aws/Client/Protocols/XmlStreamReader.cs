@@ -14,7 +14,7 @@ namespace Argus.Aws.Client.Protocols;
 /// </summary>
 internal static class XmlStreamReader
 {
-    private sealed record Slot(string Name, ShapeRef Reference, bool FlattenedList);
+    internal sealed record Slot(string Name, ShapeRef Reference, bool FlattenedList);
 
     private static readonly ConcurrentDictionary<(ServiceModel, string), IReadOnlyDictionary<string, Slot>> Indexes = new();
 
@@ -27,11 +27,11 @@ internal static class XmlStreamReader
     };
 
     /// <summary>The answer's output structure: the root element (ec2) or the root's <paramref name="wrapper"/> child (query).</summary>
-    public static JsonObject Read(ServiceModel model, byte[] body, Shape output, string? wrapper)
+    public static JsonObject Read(ServiceModel model, ReadOnlyMemory<byte> body, Shape output, string? wrapper)
     {
         try
         {
-            using var reader = XmlReader.Create(new MemoryStream(body, writable: false), Settings);
+            using var reader = XmlReader.Create(ResponseReader.Stream(body), Settings);
             if (reader.MoveToContent() != XmlNodeType.Element)
             {
                 throw new InvalidDataException("the answer is an empty XML document");
@@ -265,7 +265,7 @@ internal static class XmlStreamReader
     }
 
     /// <summary>Which member an element names: its XML name, or for a flattened list the name of its items.</summary>
-    private static IReadOnlyDictionary<string, Slot> Index(ServiceModel model, Shape shape) =>
+    internal static IReadOnlyDictionary<string, Slot> Index(ServiceModel model, Shape shape) =>
         Indexes.GetOrAdd((model, shape.Name), _ =>
         {
             var index = new Dictionary<string, Slot>(StringComparer.Ordinal);
