@@ -28,6 +28,8 @@ internal static class FakeAwsHost
         var self = Process.GetCurrentProcess();
         Console.WriteLine($"ready {server.Endpoint} {index.Count} {JsonSerializer.Serialize(accounts)}");
         var cpu = TimeSpan.Zero;
+        var paused = TimeSpan.Zero;
+        var gen2 = 0;
         while (Console.ReadLine() is { } line)
         {
             self.Refresh();
@@ -35,12 +37,15 @@ internal static class FakeAwsHost
             {
                 case "start":
                     cpu = self.TotalProcessorTime;
+                    paused = GC.GetTotalPauseDuration();
+                    gen2 = GC.CollectionCount(2);
                     Console.WriteLine("started");
                     break;
                 case "stop":
                     var busiest = server.Answered.MaxBy(a => a.Value);
                     Console.WriteLine(JsonSerializer.Serialize(new FakeAwsStats(server.Answered.Values.Sum(), server.Throttled, server.EmptyAnswers,
-                        busiest.Key.Account, busiest.Key.Region, busiest.Value, (self.TotalProcessorTime - cpu).TotalSeconds, self.PeakWorkingSet64)));
+                        busiest.Key.Account, busiest.Key.Region, busiest.Value, (self.TotalProcessorTime - cpu).TotalSeconds, self.PeakWorkingSet64,
+                        (GC.GetTotalPauseDuration() - paused).TotalSeconds, GC.CollectionCount(2) - gen2)));
                     break;
                 default:
                     Console.Error.WriteLine($"collect-fake: unknown command {line}");

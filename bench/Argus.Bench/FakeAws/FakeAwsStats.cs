@@ -1,6 +1,6 @@
 namespace Argus.Bench.FakeAws;
 
-/// <summary>What the fake AWS process counted over the timed part: calls, throttles, its own CPU and memory.</summary>
+/// <summary>What the fake AWS process counted over the timed part: calls, throttles, its own CPU, GC pauses and memory.</summary>
 internal sealed record FakeAwsStats(
     int Calls,
     long Throttled,
@@ -9,4 +9,6 @@ internal sealed record FakeAwsStats(
     string BusiestRegion,
     int BusiestCalls,
     double CpuSeconds,
-    long PeakBytes);
+    long PeakBytes,
+    double GcPauseSeconds,
+    int Gen2Collections);
