@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Argus.Aws.Operations;
+using Argus.Core.Buffers;
 using Argus.Core.Model;
 
 namespace Argus.Synthetic.Documents;

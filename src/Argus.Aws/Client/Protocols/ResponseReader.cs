@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Argus.Aws.Client.Model;
+using Argus.Core.Buffers;
 
 namespace Argus.Aws.Client.Protocols;
 
@@ -76,7 +77,7 @@ internal static class ResponseReader
     private static byte[] Utf8(ReadOnlyMemory<byte> body, Action<Utf8JsonWriter> write)
     {
         // A pooled buffer about the answer's size (the JSON is mostly smaller than the XML): a document is copied out of it at its exact size.
-        using var output = new PooledBufferWriter(body.Length);
+        using var output = new PooledBufferWriter(AnswerBuffers.Pool, body.Length);
         using (var json = new Utf8JsonWriter(output, new JsonWriterOptions { SkipValidation = true }))
         {
             write(json);
