@@ -44,4 +44,22 @@ public sealed class RuleUsageTimelineTests
         var root = JsonDocument.Parse(json).RootElement;
         Assert.Equal(0, root.GetProperty("snapshots").GetArrayLength());
     }
+
+    [Fact]
+    public void Snapshots_of_the_same_moment_count_once_and_the_latest_stands_for_it()
+    {
+        using var cli = new CliRun();
+        Assert.Equal(0, cli.Run("demo", "--no-report").Code);
+        Assert.Equal(0, cli.Run("demo", "--no-report").Code);
+        var (_, list, _) = cli.Run("snapshots", "--format", "json");
+        var latest = JsonDocument.Parse(list).RootElement.EnumerateArray().Select(e => e.GetProperty("id").GetString()!).Max(StringComparer.Ordinal);
+        var logs = Path.Combine(cli.Folder, "flow-logs");
+        Argus.Synthetic.FlowLogs.SyntheticFlowLogs.Write(Argus.Synthetic.SyntheticPresets.Find("demo")!, 42, logs);
+
+        var (code, output, error) = cli.Run("rule-usage", "--flow-logs", logs);
+
+        Assert.True(code == 0, error);
+        Assert.DoesNotContain("Judged against", output);
+        Assert.Contains($"Rule usage of snapshot {latest}", output);
+    }
 }

@@ -37,6 +37,11 @@ internal static class RuleUsageSnapshots
         var same = all.Where(s => s.Id == latest.Id || s.Scopes.Any(c => accounts.Contains((c.Provider, c.Account))))
             .Where(s => until is null || s.StartedAt <= until)
             .OrderBy(s => s.StartedAt).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
+        // Snapshots stamped with the same time (the demo's or a preset's fixed capture time, run twice) describe the
+        // same moment: the latest itself, else the last one stored, stands for it, not whichever sorts first.
+        same = same.GroupBy(s => s.StartedAt)
+            .Select(g => g.FirstOrDefault(s => s.Id == latest.Id) ?? g.Last())
+            .ToList();
         if (since is { } from)
         {
             // The last snapshot taken at or before the window's start is the one in effect at its start.
