@@ -88,6 +88,11 @@ public static class CollectBenchmark
         Console.WriteLine($"cpu s        {cpuSeconds,12:N1}   collector ({cpuSeconds * 1000 / (calls + server.Throttled):N2} ms per request; {Environment.ProcessorCount} cores)");
         Console.WriteLine($"gc           {gc.Pause.TotalSeconds,12:N1}   s paused; {gc.Gen0}/{gc.Gen1}/{gc.Gen2} collections (gen 0/1/2), {gc.Allocated / 1048576.0:N0} MB allocated");
         Console.WriteLine($"fake cpu s   {server.CpuSeconds,12:N1}   fake AWS ({server.CpuSeconds * 1000 / (calls + server.Throttled):N2} ms per request; GC paused {server.GcPauseSeconds:N1} s, {server.Gen2Collections} gen 2)");
+        foreach (var last in server.Stragglers)
+        {
+            Console.WriteLine($"last answered {last.LastAnswerSeconds,11:N1}   s: {last.Account}/{last.Region}, {last.Calls} calls, {last.Throttled} throttled");
+        }
+
         Console.WriteLine($"peak MB      {peak / 1048576.0,12:N0}   collector process (with the {collected.Values.Sum(v => (long)v.Length) / 1048576.0:N0} MB of documents kept for the comparison)");
         Console.WriteLine($"fake peak MB {server.PeakBytes / 1048576.0,12:N0}   fake AWS process (the preset and its rendered answers)");
         Console.WriteLine($"load average {File.ReadAllText("/proc/loadavg").Split(' ')[0],12}   (1 minute, at the end)");

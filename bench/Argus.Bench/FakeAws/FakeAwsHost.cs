@@ -30,6 +30,7 @@ internal static class FakeAwsHost
         var cpu = TimeSpan.Zero;
         var paused = TimeSpan.Zero;
         var gen2 = 0;
+        var startedAt = 0L;
         while (Console.ReadLine() is { } line)
         {
             self.Refresh();
@@ -39,13 +40,14 @@ internal static class FakeAwsHost
                     cpu = self.TotalProcessorTime;
                     paused = GC.GetTotalPauseDuration();
                     gen2 = GC.CollectionCount(2);
+                    startedAt = Environment.TickCount64;
                     Console.WriteLine("started");
                     break;
                 case "stop":
                     var busiest = server.Answered.MaxBy(a => a.Value);
                     Console.WriteLine(JsonSerializer.Serialize(new FakeAwsStats(server.Answered.Values.Sum(), server.Throttled, server.EmptyAnswers,
                         busiest.Key.Account, busiest.Key.Region, busiest.Value, (self.TotalProcessorTime - cpu).TotalSeconds, self.PeakWorkingSet64,
-                        (GC.GetTotalPauseDuration() - paused).TotalSeconds, GC.CollectionCount(2) - gen2)));
+                        (GC.GetTotalPauseDuration() - paused).TotalSeconds, GC.CollectionCount(2) - gen2, server.Stragglers(startedAt, 5))));
                     break;
                 default:
                     Console.Error.WriteLine($"collect-fake: unknown command {line}");

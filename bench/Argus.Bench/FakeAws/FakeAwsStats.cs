@@ -11,4 +11,5 @@ internal sealed record FakeAwsStats(
     double CpuSeconds,
     long PeakBytes,
     double GcPauseSeconds,
-    int Gen2Collections);
+    int Gen2Collections,
+    IReadOnlyList<FakeAwsStragglers> Stragglers);

@@ -34,6 +34,8 @@ internal sealed partial class SyntheticAwsServer : IDisposable
     private readonly Dictionary<string, string> servicesBySigningName;
     private readonly ConcurrentDictionary<(string Account, string Region), RateLimiter> limits = new();
     private readonly ConcurrentDictionary<(string Account, string Region), int> answered = new();
+    private readonly ConcurrentDictionary<(string Account, string Region), int> throttledBy = new();
+    private readonly ConcurrentDictionary<(string Account, string Region), long> lastAnswerAt = new();
     private readonly double rate;
     private readonly (int Min, int Max) latencyMs;
     private readonly Argus.Tests.LoopbackHttpServer server;
@@ -72,6 +74,16 @@ internal sealed partial class SyntheticAwsServer : IDisposable
 
     /// <summary>Calls answered (not throttled), per (account, region the call was signed for).</summary>
     public IReadOnlyDictionary<(string Account, string Region), int> Answered => answered;
+
+    /// <summary>
+    /// The account-regions answered last, with their calls, throttles and last answer's time (milliseconds of
+    /// <see cref="Environment.TickCount64"/>): which of them decided the total, and whether throttling or their
+    /// number of calls made them last.
+    /// </summary>
+    public IReadOnlyList<FakeAwsStragglers> Stragglers(long since, int count) =>
+        lastAnswerAt.OrderByDescending(a => a.Value).Take(count)
+            .Select(a => new FakeAwsStragglers(a.Key.Account, a.Key.Region, answered.GetValueOrDefault(a.Key), throttledBy.GetValueOrDefault(a.Key), (a.Value - since) / 1000.0))
+            .ToList();
 
     /// <summary>Calls refused with a throttling error.</summary>
     public long Throttled => Interlocked.Read(ref throttled);
@@ -132,10 +144,12 @@ internal sealed partial class SyntheticAwsServer : IDisposable
         if (!limits.GetOrAdd((account, region), _ => new RateLimiter(rate)).TryTake())
         {
             Interlocked.Increment(ref throttled);
+            throttledBy.AddOrUpdate((account, region), 1, (_, n) => n + 1);
             return errors[(service, ThrottlingCode(model))];
         }
 
         answered.AddOrUpdate((account, region), 1, (_, n) => n + 1);
+        lastAnswerAt[(account, region)] = Environment.TickCount64;
         var (operation, candidates) = Target(model, request, body);
         if (operation is null)
         {
