@@ -33,4 +33,14 @@ internal static class AwsEnvironmentVariables
             }
         }
     }
+
+    /// <summary>Runs the CLI against one local AWS endpoint with test access keys.</summary>
+    public static (int Code, string Output, string Error) RunAgainst(Uri endpoint, CliRun cli, params string[] args) => With(
+        new Dictionary<string, string?>
+        {
+            ["AWS_ENDPOINT_URL"] = endpoint.ToString(),
+            ["AWS_ACCESS_KEY_ID"] = "AKIDCLITEST",
+            ["AWS_SECRET_ACCESS_KEY"] = "cli-test-secret",
+        },
+        () => cli.Run(args));
 }

@@ -38,14 +38,7 @@ public sealed class VmScanAccountsCommandTests
         };
     }
 
-    private static (int, string, string) Run(LocalAwsServer server, CliRun cli, params string[] args) => AwsEnvironmentVariables.With(
-        new Dictionary<string, string?>
-        {
-            ["AWS_ENDPOINT_URL"] = server.Endpoint.ToString(),
-            ["AWS_ACCESS_KEY_ID"] = "AKIDCLITEST",
-            ["AWS_SECRET_ACCESS_KEY"] = "cli-test-secret",
-        },
-        () => cli.Run(args));
+    private static (int, string, string) Run(LocalAwsServer server, CliRun cli, params string[] args) => AwsEnvironmentVariables.RunAgainst(server.Endpoint, cli, args);
 
     [Fact]
     public void The_org_dry_run_plans_every_active_account_but_the_excluded_through_its_role()

@@ -41,14 +41,7 @@ public sealed class VmScanCommandTests
         };
     }
 
-    private static (int, string, string) Run(LocalAwsServer server, CliRun cli, params string[] args) => AwsEnvironmentVariables.With(
-        new Dictionary<string, string?>
-        {
-            ["AWS_ENDPOINT_URL"] = server.Endpoint.ToString(),
-            ["AWS_ACCESS_KEY_ID"] = "AKIDCLITEST",
-            ["AWS_SECRET_ACCESS_KEY"] = "cli-test-secret",
-        },
-        () => cli.Run(args));
+    private static (int, string, string) Run(LocalAwsServer server, CliRun cli, params string[] args) => AwsEnvironmentVariables.RunAgainst(server.Endpoint, cli, args);
 
     [Fact]
     public void The_dry_run_prints_the_plan_the_writes_and_the_permissions_and_changes_nothing()

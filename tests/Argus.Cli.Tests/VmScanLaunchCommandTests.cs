@@ -26,14 +26,7 @@ public sealed class VmScanLaunchCommandTests
         _ => Answer.Xml("<Response><Errors><Error><Code>UnauthorizedOperation</Code><Message>not in this test</Message></Error></Errors></Response>", 403),
     };
 
-    private static (int, string, string) Run(LocalAwsServer server, CliRun cli, params string[] args) => AwsEnvironmentVariables.With(
-        new Dictionary<string, string?>
-        {
-            ["AWS_ENDPOINT_URL"] = server.Endpoint.ToString(),
-            ["AWS_ACCESS_KEY_ID"] = "AKIDCLITEST",
-            ["AWS_SECRET_ACCESS_KEY"] = "cli-test-secret",
-        },
-        () => cli.Run(args));
+    private static (int, string, string) Run(LocalAwsServer server, CliRun cli, params string[] args) => AwsEnvironmentVariables.RunAgainst(server.Endpoint, cli, args);
 
     [Fact]
     public void The_dry_run_shows_the_scanner_infrastructure_its_removal_and_the_user_data_without_credentials()
