@@ -22,8 +22,9 @@ internal static class ResponseReader
         var output = model.Shape(operation.Output);
         var result = model.Protocol switch
         {
-            "ec2" => XmlStreamReader.Read(model, body, output, null),
-            "query" => XmlStreamReader.Read(model, body, output, operation.ResultWrapper),
+            // One XML reader for both results: the tree is parsed from the UTF-8 JSON the collector stores.
+            "ec2" => ReadXml(model, body, output, null),
+            "query" => ReadXml(model, body, output, operation.ResultWrapper),
             "json" or "rest-json" => ReadJson(model, output, body),
             "rest-xml" => ReadRestXml(model, output, body),
             var protocol => throw new NotSupportedException($"{model.Service} uses the {protocol} protocol, which the client does not speak"),
@@ -85,6 +86,9 @@ internal static class ResponseReader
 
         return output.WrittenSpan.ToArray();
     }
+
+    private static JsonObject ReadXml(ServiceModel model, ReadOnlyMemory<byte> body, Shape output, string? wrapper) =>
+        (JsonObject)JsonNode.Parse(Utf8(body, json => XmlJsonWriter.Write(model, body, output, wrapper, json)))!;
 
     private static JsonObject ReadJson(ServiceModel model, Shape output, ReadOnlyMemory<byte> body)
     {

@@ -9,8 +9,8 @@ namespace Argus.Aws.Client.Protocols;
 
 /// <summary>
 /// The ec2 and query answers written straight to the UTF-8 JSON a raw document stores, in one forward pass of an
-/// <see cref="XmlScanner"/> over the answer's bytes: the same output, byte for byte, as reading them with
-/// <see cref="XmlStreamReader"/> and serializing the tree, without building the tree or a string per element (element
+/// <see cref="XmlScanner"/> over the answer's bytes: the same output, byte for byte, as reading them into a tree with
+/// .NET's XmlReader (the reference the tests compare against) and serializing it, without building the tree or a string per element (element
 /// names compare as UTF-8 against the model's names, encoded once per shape; text is written from the answer's bytes).
 /// Structures with a flattened list (whose items may be interleaved with other members) and maps (a repeated key
 /// replaces the value in place) are read as trees and written from them, since only a tree can give those their
@@ -243,7 +243,7 @@ internal static class XmlJsonWriter
         }
     }
 
-    /// <summary>A structure as a tree, with the rules of <see cref="XmlStreamReader.ReadStructure"/>.</summary>
+    /// <summary>A structure as a tree: model member names, the first occurrence of a member wins, unknown elements skipped.</summary>
     private static JsonObject ReadStructure(ServiceModel model, XmlScanner xml, Shape shape)
     {
         var result = new JsonObject();
@@ -263,7 +263,7 @@ internal static class XmlJsonWriter
             return result;
         }
 
-        var slots = XmlStreamReader.Index(model, shape);
+        var slots = XmlMemberSlots.Index(model, shape);
         while (xml.NextChild())
         {
             if (!slots.TryGetValue(Encoding.UTF8.GetString(xml.LocalName), out var slot))
@@ -327,7 +327,7 @@ internal static class XmlJsonWriter
         }
     }
 
-    /// <summary>A map as a tree, with the rules of <see cref="XmlStreamReader.ReadMap"/>: a repeated key keeps its first position.</summary>
+    /// <summary>A map as a tree: a repeated key keeps its first position.</summary>
     private static JsonObject ReadMap(ServiceModel model, XmlScanner xml, Shape shape)
     {
         var result = new JsonObject();

@@ -1,23 +1,21 @@
-using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Xml;
 using Argus.Aws.Client.Model;
 
-namespace Argus.Aws.Client.Protocols;
+using Argus.Aws.Client.Protocols;
+
+namespace Argus.Aws.Tests.Client;
 
 /// <summary>
-/// The ec2 and query answers read in one forward pass of an <see cref="XmlReader"/>, without building an XML tree:
+/// The reference the client's own XML scanner is compared against: the ec2 and query answers read with .NET's
+/// <see cref="XmlReader"/> (the client's reader before the scanner), in one forward pass:
 /// the same rules as <see cref="XmlResponseReader"/> (model member names, list wrappers removed, typed scalars, first
 /// occurrence of a member wins, unknown elements skipped), at a fraction of the memory and time for the large EC2
 /// answers (tens of thousands of network interfaces).
 /// </summary>
 internal static class XmlStreamReader
 {
-    internal sealed record Slot(string Name, ShapeRef Reference, bool FlattenedList);
-
-    private static readonly ConcurrentDictionary<(ServiceModel, string), IReadOnlyDictionary<string, Slot>> Indexes = new();
-
     internal static readonly XmlReaderSettings Settings = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
@@ -88,7 +86,7 @@ internal static class XmlStreamReader
             }
         }
 
-        var slots = Index(model, shape);
+        var slots = XmlMemberSlots.Index(model, shape);
         ForEachChild(reader, () =>
         {
             if (!slots.TryGetValue(reader.LocalName, out var slot))
@@ -264,19 +262,12 @@ internal static class XmlStreamReader
         return text?.ToString() ?? single ?? "";
     }
 
-    /// <summary>Which member an element names: its XML name, or for a flattened list the name of its items.</summary>
-    internal static IReadOnlyDictionary<string, Slot> Index(ServiceModel model, Shape shape) =>
-        Indexes.GetOrAdd((model, shape.Name), _ =>
+    /// <summary>The tree the client's answer should serialize to: this reference for ec2 and query, the client's own reader for the rest.</summary>
+    public static System.Text.Json.Nodes.JsonObject Expected(ServiceModel model, OperationModel operation, System.Net.Http.Headers.HttpResponseHeaders headers, byte[] body) =>
+        model.Protocol switch
         {
-            var index = new Dictionary<string, Slot>(StringComparer.Ordinal);
-            foreach (var (name, member) in shape.Members.Where(m => m.Value.Location is null && !m.Value.XmlAttribute))
-            {
-                var target = model.Shape(member.Shape);
-                var xmlName = member.LocationName ?? name;
-                var flattened = target.Type == "list" && (member.Flattened || target.Flattened);
-                index.TryAdd(flattened ? target.Member!.LocationName ?? xmlName : xmlName, new Slot(name, member, flattened));
-            }
-
-            return index;
-        });
+            "ec2" when operation.Output is { } output => Read(model, body, model.Shape(output), null),
+            "query" when operation.Output is { } output => Read(model, body, model.Shape(output), operation.ResultWrapper),
+            _ => ResponseReader.Read(model, operation, 200, headers, body),
+        };
 }
