@@ -30,6 +30,7 @@ public static class CollectBenchmark
         var latency = (Min: int.Parse(Arg(args, "--latency-min") ?? "20", CultureInfo.InvariantCulture), Max: int.Parse(Arg(args, "--latency-max") ?? "50", CultureInfo.InvariantCulture));
         // The collector's own limit; below the server's it leaves room for the jitter of arrivals.
         var clientRate = double.Parse(Arg(args, "--client-rate") ?? Arg(args, "--rate") ?? "10", CultureInfo.InvariantCulture);
+        var concurrency = int.Parse(Arg(args, "--concurrency") ?? new AwsCollectionOptions().Concurrency.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         var preset = SyntheticPresets.Find(presetName) ?? throw new ArgumentException($"unknown preset {presetName}");
 
         // The fake AWS renders every answer before it reports ready, in a process of its own: its CPU and memory are
@@ -41,7 +42,7 @@ public static class CollectBenchmark
 
         using var http = new HttpClient();
         var client = new AwsApiClient(http, AwsPermissionCatalog.Instance);
-        var collected = new ConcurrentDictionary<DocumentKey, ReadOnlyMemory<byte>>();
+        using var collected = new DocumentSpill();
         var gaps = new ConcurrentBag<CoverageGap>();
         var self = Process.GetCurrentProcess();
         fake.StartClock();
@@ -51,12 +52,12 @@ public static class CollectBenchmark
         // Each account read as the organization source reads its members: asynchronously, no thread blocked per account.
         var runs = fake.Accounts.Select(a => Task.Run(async () =>
         {
-            var options = new AwsCollectionOptions { Regions = a.Value, Endpoint = fake.Endpoint, CallsPerSecond = clientRate };
+            var options = new AwsCollectionOptions { Regions = a.Value, Endpoint = fake.Endpoint, CallsPerSecond = clientRate, Concurrency = concurrency };
             var credentials = new BasicAWSCredentials("AKID" + a.Key, "fake-secret");
             var collector = await AwsCollector.ConnectAsync(client, credentials, options, null, CancellationToken.None).ConfigureAwait(false);
             await foreach (var d in collector.ReadDocumentsAsync(CancellationToken.None).ConfigureAwait(false))
             {
-                collected[new DocumentKey(d.Account, d.Region, d.Service, d.Operation, d.Resource)] = d.Json;
+                collected.Add(new DocumentKey(d.Account, d.Region, d.Service, d.Operation, d.Resource), d.Json.Span);
             }
 
             foreach (var gap in collector.Gaps)
@@ -93,7 +94,12 @@ public static class CollectBenchmark
             Console.WriteLine($"last answered {last.LastAnswerSeconds,11:N1}   s: {last.Account}/{last.Region}, {last.Calls} calls, {last.Throttled} throttled");
         }
 
-        Console.WriteLine($"peak MB      {peak / 1048576.0,12:N0}   collector process (with the {collected.Values.Sum(v => (long)v.Length) / 1048576.0:N0} MB of documents kept for the comparison)");
+        if (server.Stragglers.FirstOrDefault() is { } first)
+        {
+            Console.WriteLine($"its pace                   requests per second: {string.Join(' ', first.PerSecond)}");
+        }
+
+        Console.WriteLine($"peak MB      {peak / 1048576.0,12:N0}   collector process ({collected.Bytes / 1048576.0:N0} MB of documents collected, spilled to a temporary file for the comparison)");
         Console.WriteLine($"fake peak MB {server.PeakBytes / 1048576.0,12:N0}   fake AWS process (the preset and its rendered answers)");
         Console.WriteLine($"load average {File.ReadAllText("/proc/loadavg").Split(' ')[0],12}   (1 minute, at the end)");
         Console.WriteLine($"gaps         {gaps.Count,12:N0}");
@@ -108,7 +114,7 @@ public static class CollectBenchmark
     }
 
     /// <summary>The documents collected against those the preset holds for the operations the collector calls.</summary>
-    private static void Compare(Dictionary<DocumentKey, byte[]> index, ConcurrentDictionary<DocumentKey, ReadOnlyMemory<byte>> collected, long emptyAnswers)
+    private static void Compare(Dictionary<DocumentKey, byte[]> index, DocumentSpill collected, long emptyAnswers)
     {
         var called = AwsOperations.All.Select(o => (o.Service, o.Operation)).ToHashSet();
         var expected = index.Keys.Where(k => called.Contains((k.Service, k.Operation))).ToHashSet();
@@ -119,13 +125,14 @@ public static class CollectBenchmark
         Console.WriteLine($"missing      {missing.Count,12:N0}");
         Console.WriteLine($"extra        {extra.Count,12:N0}   ({emptyAnswers:N0} answers empty for operations the preset does not generate)");
         // Through the wire and back: a document that differs from the preset's shows a rendering or reading fault.
-        var differing = collected.Where(c => index.TryGetValue(c.Key, out var original)
-            && !JsonNode.DeepEquals(JsonNode.Parse(original), JsonNode.Parse(c.Value.Span))).Select(c => c.Key).ToList();
+        var differing = got.Where(k => index.TryGetValue(k, out var original) && collected.TryRead(k, out var json)
+            && !JsonNode.DeepEquals(JsonNode.Parse(original), JsonNode.Parse(json))).ToList();
         Console.WriteLine($"differing    {differing.Count,12:N0}   (collected content not equal to the preset's)");
         foreach (var group in differing.GroupBy(k => (k.Service, k.Operation)).Take(10))
         {
             var first = group.First();
-            var where = FirstDifference(JsonNode.Parse(index[first]), JsonNode.Parse(collected[first].Span), "$");
+            collected.TryRead(first, out var json);
+            var where = FirstDifference(JsonNode.Parse(index[first]), JsonNode.Parse(json), "$");
             Console.WriteLine($"  differs {group.Count(),6} {group.Key.Service}:{group.Key.Operation}, e.g. at {where}");
         }
 

@@ -36,6 +36,7 @@ internal sealed partial class SyntheticAwsServer : IDisposable
     private readonly ConcurrentDictionary<(string Account, string Region), int> answered = new();
     private readonly ConcurrentDictionary<(string Account, string Region), int> throttledBy = new();
     private readonly ConcurrentDictionary<(string Account, string Region), long> lastAnswerAt = new();
+    private readonly ConcurrentDictionary<(string Account, string Region), ConcurrentQueue<long>> arrivals = new();
     private readonly double rate;
     private readonly (int Min, int Max) latencyMs;
     private readonly Argus.Tests.LoopbackHttpServer server;
@@ -82,11 +83,25 @@ internal sealed partial class SyntheticAwsServer : IDisposable
     /// </summary>
     public IReadOnlyList<FakeAwsStragglers> Stragglers(long since, int count) =>
         lastAnswerAt.OrderByDescending(a => a.Value).Take(count)
-            .Select(a => new FakeAwsStragglers(a.Key.Account, a.Key.Region, answered.GetValueOrDefault(a.Key), throttledBy.GetValueOrDefault(a.Key), (a.Value - since) / 1000.0))
+            .Select(a => new FakeAwsStragglers(a.Key.Account, a.Key.Region, answered.GetValueOrDefault(a.Key), throttledBy.GetValueOrDefault(a.Key), (a.Value - since) / 1000.0,
+                PerSecond(arrivals.GetValueOrDefault(a.Key), since)))
             .ToList();
 
     /// <summary>Calls refused with a throttling error.</summary>
     public long Throttled => Interlocked.Read(ref throttled);
+
+    // Requests that arrived in each second since the clock started, throttled ones included.
+    private static int[] PerSecond(ConcurrentQueue<long>? times, long since)
+    {
+        var seconds = (times ?? []).Where(t => t >= since).Select(t => (int)((t - since) / 1000)).ToList();
+        var counts = new int[seconds.Count == 0 ? 0 : seconds.Max() + 1];
+        foreach (var second in seconds)
+        {
+            counts[second]++;
+        }
+
+        return counts;
+    }
 
     /// <summary>Calls for operations the preset never generates, answered with an empty result as AWS would.</summary>
     public long EmptyAnswers => Interlocked.Read(ref emptyAnswers);
@@ -141,6 +156,7 @@ internal sealed partial class SyntheticAwsServer : IDisposable
         }
 
         var model = ServiceModel.Find(service)!;
+        arrivals.GetOrAdd((account, region), _ => new()).Enqueue(Environment.TickCount64);
         if (!limits.GetOrAdd((account, region), _ => new RateLimiter(rate)).TryTake())
         {
             Interlocked.Increment(ref throttled);

@@ -6,8 +6,8 @@ public sealed record AwsCollectionOptions
     /// <summary>The regions to visit; null means every region enabled for the account (ec2:DescribeRegions).</summary>
     public IReadOnlyList<string>? Regions { get; init; }
 
-    /// <summary>Calls in flight at once, across all regions and services.</summary>
-    public int Concurrency { get; init; } = 16;
+    /// <summary>Calls in flight at once per region (global services count in the home region).</summary>
+    public int Concurrency { get; init; } = 8;
 
     /// <summary>Calls per second per (account, region); halved while AWS throttles, recovering as calls succeed.</summary>
     public double CallsPerSecond { get; init; } = 10;

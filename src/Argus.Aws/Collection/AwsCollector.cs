@@ -38,6 +38,18 @@ public sealed partial class AwsCollector : ISnapshotSource
         Ops.ListFirewalls, Ops.DescribeFirewall, Ops.DescribeFirewallPolicy, Ops.DescribeRuleGroup,
     };
 
+    // Operations whose answers name the resources of further calls: they get their region's tokens before calls
+    // that lead nowhere, so every walk is under way early and the last calls in a region are ones nothing waits on.
+    internal static readonly IReadOnlySet<AwsOperation> Leading = new HashSet<AwsOperation>
+    {
+        Ops.DescribeRegions, Ops.DescribeOrganization, Ops.ListRoots, Ops.ListOrganizationalUnitsForParent, Ops.ListServiceControlPolicies,
+        Ops.ListBuckets, Ops.GetBucketLocation, Ops.ListUsers,
+        Ops.DescribeLoadBalancers, Ops.DescribeTargetGroups, Ops.DescribeManagedPrefixLists, Ops.DescribeTransitGatewayRouteTables,
+        Ops.ListFirewalls, Ops.DescribeFirewall, Ops.DescribeFirewallPolicy, Ops.DescribeTrails, Ops.ListKeys, Ops.DescribeKey,
+        Ops.DescribeFileSystems, Ops.ListAnalyzers, Ops.DescribeHub, Ops.ListWebACLs, Ops.DescribeRepositories, Ops.ListClusters,
+        Ops.DescribeEnvironments, Ops.GetRestApis, Ops.ListFlows, Ops.GetLifecyclePolicies,
+    };
+
     // elbv2:DescribeTags takes at most 20 ARNs per call.
     private const int TagArnsPerCall = 20;
 
@@ -47,8 +59,7 @@ public sealed partial class AwsCollector : ISnapshotSource
     private readonly IProgress<CollectionProgress>? progress;
     private readonly CancellationToken cancellation;
     private readonly byte[] identity;
-    private readonly SemaphoreSlim slots;
-    private readonly ConcurrentDictionary<string, TokenBucket> buckets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RequestGate> gates = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<CoverageGap> gaps = new();
     private readonly ConcurrentDictionary<string, bool> disabledRegions = new(StringComparer.Ordinal);
     private readonly Channel<RawDocument> documents = Channel.CreateUnbounded<RawDocument>(new UnboundedChannelOptions { SingleReader = true });
@@ -71,7 +82,6 @@ public sealed partial class AwsCollector : ISnapshotSource
         this.progress = progress;
         this.cancellation = cancellation;
         Account = account;
-        slots = new SemaphoreSlim(options.Concurrency);
     }
 
     /// <summary>The account being collected, as sts:GetCallerIdentity named it.</summary>
@@ -190,7 +200,7 @@ public sealed partial class AwsCollector : ISnapshotSource
 
     private async Task CollectGlobalAsync(CancellationTokenSource stop)
     {
-        var generic = Ops.All.Where(o => o.Global && !o.PerResource && !Walked.Contains(o))
+        var generic = Staggered(Ops.All.Where(o => o.Global && !o.PerResource && !Walked.Contains(o)), Regions.Global)
             .Select(o => CallAsync(Regions.Global, options.HomeRegion, o, null, null, stop, read: false));
         await Task.WhenAll([.. generic, WalkOrganizationAsync(stop), WalkBucketsAsync(stop), WalkUsersAsync(stop), WalkGlobalPostureAsync(stop)]).ConfigureAwait(false);
     }
@@ -206,11 +216,35 @@ public sealed partial class AwsCollector : ISnapshotSource
             return;
         }
 
-        var generic = Ops.All.Where(o => !o.Global && !o.PerResource && !Walked.Contains(o))
+        var generic = Staggered(Ops.All.Where(o => !o.Global && !o.PerResource && !Walked.Contains(o)), region)
             .Select(o => CallAsync(region, region, o, null, null, stop, read: false));
         await Task.WhenAll([.. generic, WalkLoadBalancingAsync(region, stop), WalkPrefixListsAsync(region, stop),
             WalkTrailsAsync(region, stop), WalkKeysAsync(region, stop), WalkRegionalPostureAsync(region, stop),
             WalkTransitGatewayRouteTablesAsync(region, stop), WalkFirewallsAsync(region, stop)]).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The operations in an order rotated by a hash of the account and region: each account-region starts its list at
+    /// a different place, so the large describes (interfaces, instances, security groups) of an organization's many
+    /// account-regions do not all arrive, and get parsed, in the same second.
+    /// </summary>
+    internal IEnumerable<AwsOperation> Staggered(IEnumerable<AwsOperation> operations, string region)
+    {
+        var list = operations.ToList();
+        if (list.Count == 0)
+        {
+            return list;
+        }
+
+        // FNV-1a: string.GetHashCode differs between runs, and a benchmark should see the same order every time.
+        var hash = 2166136261u;
+        foreach (var c in $"{Account}/{region}")
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        var offset = (int)(hash % (uint)list.Count);
+        return [.. list.Skip(offset), .. list.Take(offset)];
     }
 
     private async Task WalkOrganizationAsync(CancellationTokenSource stop)
@@ -220,11 +254,16 @@ public sealed partial class AwsCollector : ISnapshotSource
             return;
         }
 
-        var policies = WalkOrganizationPoliciesAsync(stop);
-        var roots = CallAsync(Regions.Global, options.HomeRegion, Ops.ListRoots, null, null, stop);
-        var accounts = CallAsync(Regions.Global, options.HomeRegion, Ops.ListAccounts, null, null, stop);
-        await Task.WhenAll(accounts, policies).ConfigureAwait(false);
-        if (await roots.ConfigureAwait(false) is { } found)
+        // The tree is the deepest walk (a call per level): it must not wait for the others.
+        await Task.WhenAll(
+            WalkRootsAsync(stop),
+            WalkOrganizationPoliciesAsync(stop),
+            CallAsync(Regions.Global, options.HomeRegion, Ops.ListAccounts, null, null, stop)).ConfigureAwait(false);
+    }
+
+    private async Task WalkRootsAsync(CancellationTokenSource stop)
+    {
+        if (await CallAsync(Regions.Global, options.HomeRegion, Ops.ListRoots, null, null, stop).ConfigureAwait(false) is { } found)
         {
             await Task.WhenAll(Items(found, "Roots").Select(r => Text(r, "Id")).OfType<string>().Select(id => WalkParentAsync(id, stop))).ConfigureAwait(false);
         }
@@ -445,7 +484,7 @@ public sealed partial class AwsCollector : ISnapshotSource
         && Text(metadata, "KeyState") is not ("PendingDeletion" or "PendingImport" or "PendingReplicaDeletion" or "Unavailable");
 
     /// <summary>
-    /// One operation, every page, within the concurrency limit and the region's rate. Returns the answer, or null
+    /// One operation, every page, through its region's gate (a slot, and a token per request). Returns the answer, or null
     /// when there is none: nothing configured (NotFound), a coverage gap recorded, or collection stopped.
     /// </summary>
     /// <param name="read">
@@ -462,15 +501,11 @@ public sealed partial class AwsCollector : ISnapshotSource
         }
 
         var known = Interlocked.Increment(ref callsKnown);
-        var bucket = buckets.GetOrAdd(callRegion, _ => new TokenBucket(options.CallsPerSecond));
-        var acquired = false;
+        var gate = gates.GetOrAdd(callRegion, _ => new RequestGate(options.CallsPerSecond, options.Concurrency));
+        IDisposable? slot = null;
         try
         {
-            // The first token is taken before a slot: a call waiting for its region's rate must not hold one of the
-            // account's slots, or a busy region (us-east-1, where the global services are) starves all the others.
-            await bucket.WaitAsync(ct).ConfigureAwait(false);
-            await slots.WaitAsync(ct).ConfigureAwait(false);
-            acquired = true;
+            slot = await gate.EnterAsync(Leading.Contains(op) ? CallPriority.Leading : CallPriority.Leaf, ct).ConfigureAwait(false);
             var first = true;
             var context = new AwsCallContext(credentials, callRegion, options.Endpoint)
             {
@@ -483,18 +518,18 @@ public sealed partial class AwsCollector : ISnapshotSource
                         return Task.CompletedTask;
                     }
 
-                    return bucket.WaitAsync(token);
+                    return gate.WaitAsync(token);
                 },
                 OnRetry = e =>
                 {
                     if (e.Kind == AwsErrorKind.Throttled)
                     {
-                        bucket.SlowDown();
+                        gate.SlowDown();
                     }
                 },
             };
             var json = await client.CallAllPagesUtf8Async(op.Service, op.Operation, parameters, context, ct).ConfigureAwait(false);
-            bucket.Succeeded();
+            gate.Succeeded();
             if (emit)
             {
                 Emit(storedRegion, op, resource, json);
@@ -543,10 +578,7 @@ public sealed partial class AwsCollector : ISnapshotSource
         }
         finally
         {
-            if (acquired)
-            {
-                slots.Release();
-            }
+            slot?.Dispose();
 
             var done = Interlocked.Increment(ref callsDone);
             Report(done, Math.Max(known, Interlocked.Read(ref callsKnown)), storedRegion);

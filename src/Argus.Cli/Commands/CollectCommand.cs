@@ -49,7 +49,7 @@ public static class CollectCommand
         var orgRole = new Option<string>("--org-role-name") { Description = "The role assumed in each member account with --org.", DefaultValueFactory = _ => "ArgusReadOnly", HelpName = "NAME" };
         var include = new Option<string?>("--include-accounts") { Description = "With --org: only these comma-separated member account ids.", HelpName = "LIST" };
         var exclude = new Option<string?>("--exclude-accounts") { Description = "With --org: leave out these comma-separated member account ids.", HelpName = "LIST" };
-        var concurrency = new Option<int>("--concurrency") { Description = "API calls in flight at once, across regions and services.", DefaultValueFactory = _ => 16, HelpName = "N" };
+        var concurrency = new Option<int>("--concurrency") { Description = "API calls in flight at once per region (global services count in the home region).", DefaultValueFactory = _ => 8, HelpName = "N" };
         var rate = new Option<double>("--rate") { Description = "API calls per second per region; halved automatically while AWS throttles.", DefaultValueFactory = _ => 10, HelpName = "N" };
         var bundle = new Option<string?>("--bundle") { Description = "Also export the snapshot as a bundle (.tar.gz or folder) to this path.", HelpName = "PATH" };
         var label = new Option<string?>("--label") { Description = "A label stored with the snapshot, e.g. 'audit 2026-Q4'.", HelpName = "TEXT" };
