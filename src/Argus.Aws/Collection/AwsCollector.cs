@@ -200,7 +200,7 @@ public sealed partial class AwsCollector : ISnapshotSource
 
     private async Task CollectGlobalAsync(CancellationTokenSource stop)
     {
-        var generic = Staggered(Ops.All.Where(o => o.Global && !o.PerResource && !Walked.Contains(o)), Regions.Global)
+        var generic = Staggered(Ops.All.Where(o => o.Global && !o.PerResource && !Walked.Contains(o)), Account, Regions.Global)
             .Select(o => CallAsync(Regions.Global, options.HomeRegion, o, null, null, stop, read: false));
         await Task.WhenAll([.. generic, WalkOrganizationAsync(stop), WalkBucketsAsync(stop), WalkUsersAsync(stop), WalkGlobalPostureAsync(stop)]).ConfigureAwait(false);
     }
@@ -216,7 +216,7 @@ public sealed partial class AwsCollector : ISnapshotSource
             return;
         }
 
-        var generic = Staggered(Ops.All.Where(o => !o.Global && !o.PerResource && !Walked.Contains(o)), region)
+        var generic = Staggered(Ops.All.Where(o => !o.Global && !o.PerResource && !Walked.Contains(o)), Account, region)
             .Select(o => CallAsync(region, region, o, null, null, stop, read: false));
         await Task.WhenAll([.. generic, WalkLoadBalancingAsync(region, stop), WalkPrefixListsAsync(region, stop),
             WalkTrailsAsync(region, stop), WalkKeysAsync(region, stop), WalkRegionalPostureAsync(region, stop),
@@ -228,7 +228,7 @@ public sealed partial class AwsCollector : ISnapshotSource
     /// a different place, so the large describes (interfaces, instances, security groups) of an organization's many
     /// account-regions do not all arrive, and get parsed, in the same second.
     /// </summary>
-    internal IEnumerable<AwsOperation> Staggered(IEnumerable<AwsOperation> operations, string region)
+    internal static IReadOnlyList<AwsOperation> Staggered(IEnumerable<AwsOperation> operations, string account, string region)
     {
         var list = operations.ToList();
         if (list.Count == 0)
@@ -238,7 +238,7 @@ public sealed partial class AwsCollector : ISnapshotSource
 
         // FNV-1a: string.GetHashCode differs between runs, and a benchmark should see the same order every time.
         var hash = 2166136261u;
-        foreach (var c in $"{Account}/{region}")
+        foreach (var c in $"{account}/{region}")
         {
             hash = (hash ^ c) * 16777619u;
         }

@@ -186,6 +186,25 @@ public sealed class AwsCollectorTests
     }
 
     [Fact]
+    public void Calls_that_lead_to_more_are_walk_roots_never_the_generic_pass()
+    {
+        Assert.All(AwsCollector.Leading, o => Assert.Contains(o, AwsCollector.Walked));
+    }
+
+    [Fact]
+    public void Account_regions_start_their_operations_at_different_places_and_always_the_same_one()
+    {
+        var operations = AwsOperations.All.Where(o => !o.Global && !o.PerResource).ToList();
+        var orders = new[] { "us-east-1", "eu-west-1", "eu-central-1", "ap-southeast-2" }
+            .Select(r => AwsCollector.Staggered(operations, "111122223333", r)).ToList();
+
+        Assert.All(orders, o => Assert.True(o.Count == operations.Count && operations.ToHashSet().SetEquals(o)));
+        Assert.True(orders.Select(o => o[0]).Distinct().Count() > 1);
+        Assert.Equal(orders[1], AwsCollector.Staggered(operations, "111122223333", "eu-west-1"));
+        Assert.Empty(AwsCollector.Staggered([], "111122223333", "eu-west-1"));
+    }
+
+    [Fact]
     public void Every_per_resource_operation_is_walked_from_its_parent()
     {
         Assert.All(AwsOperations.All.Where(o => o.PerResource), o => Assert.Contains(o, AwsCollector.Walked));
