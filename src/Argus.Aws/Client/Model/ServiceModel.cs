@@ -11,7 +11,9 @@ namespace Argus.Aws.Client.Model;
 /// </summary>
 internal sealed class ServiceModel
 {
-    private static readonly ConcurrentDictionary<string, ServiceModel?> Cache = new(StringComparer.Ordinal);
+    // Lazy: an organization's collectors all start at once, and without it each would parse the same model (EC2's is
+    // hundreds of kilobytes) at the same moment, slowing the first seconds of every collection.
+    private static readonly ConcurrentDictionary<string, Lazy<ServiceModel?>> Cache = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Shape> shapes;
     private readonly Dictionary<string, OperationModel> operations;
     private readonly Dictionary<string, Paginator> paginators;
@@ -52,7 +54,7 @@ internal sealed class ServiceModel
     public string JsonVersion { get; }
 
     /// <summary>The model for a service, or null when Argus ships none.</summary>
-    public static ServiceModel? Find(string service) => Cache.GetOrAdd(service, Load);
+    public static ServiceModel? Find(string service) => Cache.GetOrAdd(service, s => new Lazy<ServiceModel?>(() => Load(s))).Value;
 
     public OperationModel? Operation(string name) => operations.GetValueOrDefault(name);
 
