@@ -14,9 +14,7 @@ namespace Argus.Network.FlowLogs.Rules;
 /// </summary>
 public sealed class SnapshotRuleModel : IRuleUsageModel
 {
-    private readonly Dictionary<string, InterfaceFacts> interfaces;
-    private readonly Dictionary<string, InterfaceFacts>.AlternateLookup<ReadOnlySpan<char>> byId;
-    private readonly Dictionary<InterfaceIdKey, InterfaceFacts> byPackedId = [];
+    private readonly InterfaceIndex interfaceIndex;
 
     private SnapshotRuleModel(
         Dictionary<string, InterfaceFacts> interfaces,
@@ -25,24 +23,14 @@ public sealed class SnapshotRuleModel : IRuleUsageModel
         IReadOnlyList<NetworkAclFacts> acls,
         IReadOnlyList<FlowLogConfiguration> flowLogs)
     {
-        this.interfaces = interfaces;
-        byId = interfaces.GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (var (id, facts) in interfaces)
-        {
-            if (InterfaceIdKey.TryCreate(id, out var key))
-            {
-                byPackedId[key] = facts;
-            }
-        }
-
-        Interfaces = [.. interfaces.Values.OrderBy(i => i.Index)];
+        interfaceIndex = new InterfaceIndex(interfaces);
         Rules = rules;
         SecurityGroups = groups;
         NetworkAcls = acls;
         FlowLogs = flowLogs;
     }
 
-    public IReadOnlyList<InterfaceFacts> Interfaces { get; }
+    public IReadOnlyList<InterfaceFacts> Interfaces => interfaceIndex.All;
 
     public IReadOnlyList<FirewallRule> Rules { get; }
 
@@ -52,26 +40,9 @@ public sealed class SnapshotRuleModel : IRuleUsageModel
 
     public IReadOnlyList<FlowLogConfiguration> FlowLogs { get; }
 
-    public InterfaceFacts? FindInterface(ReadOnlySpan<char> interfaceId) =>
-        byId.TryGetValue(interfaceId, out var facts) ? facts : null;
+    public InterfaceFacts? FindInterface(ReadOnlySpan<char> interfaceId) => interfaceIndex.Find(interfaceId);
 
-    public InterfaceFacts? FindInterface(ReadOnlySpan<byte> interfaceId)
-    {
-        // Every ASCII id of up to 24 characters is in the packed index, so a miss there is a miss.
-        if (InterfaceIdKey.TryCreate(interfaceId, out var key))
-        {
-            return byPackedId.TryGetValue(key, out var facts) ? facts : null;
-        }
-
-        if (interfaceId.Length > 64)
-        {
-            return null;
-        }
-
-        Span<char> chars = stackalloc char[64];
-        var n = System.Text.Encoding.ASCII.GetChars(interfaceId, chars);
-        return FindInterface(chars[..n]);
-    }
+    public InterfaceFacts? FindInterface(ReadOnlySpan<byte> interfaceId) => interfaceIndex.Find(interfaceId);
 
     /// <summary>Builds the model from a snapshot's documents; other documents are ignored.</summary>
     /// <exception cref="JsonException">A document is not JSON (stored documents always are).</exception>

@@ -12,9 +12,7 @@ namespace Argus.Network.FlowLogs.Rules;
 /// </summary>
 public sealed class TimelineRuleModel : IRuleUsageModel
 {
-    private readonly Dictionary<string, InterfaceFacts> interfaces;
-    private readonly Dictionary<string, InterfaceFacts>.AlternateLookup<ReadOnlySpan<char>> byId;
-    private readonly Dictionary<InterfaceIdKey, InterfaceFacts> byPackedId = [];
+    private readonly InterfaceIndex interfaceIndex;
     private readonly Dictionary<FirewallRule, bool[]> existence;
     private readonly long[] starts;
 
@@ -30,17 +28,7 @@ public sealed class TimelineRuleModel : IRuleUsageModel
     {
         Periods = periods;
         starts = [.. periods.Select(p => p.From)];
-        this.interfaces = interfaces;
-        byId = interfaces.GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (var (id, facts) in interfaces)
-        {
-            if (InterfaceIdKey.TryCreate(id, out var key))
-            {
-                byPackedId[key] = facts;
-            }
-        }
-
-        Interfaces = [.. interfaces.Values.OrderBy(i => i.Index)];
+        interfaceIndex = new InterfaceIndex(interfaces);
         Rules = rules;
         this.existence = existence;
         SecurityGroups = groups;
@@ -53,7 +41,7 @@ public sealed class TimelineRuleModel : IRuleUsageModel
     public IReadOnlyList<SnapshotPeriod> Periods { get; }
 
     /// <summary>Each interface as the latest snapshot that has it shows it; its earlier versions are used by record time.</summary>
-    public IReadOnlyList<InterfaceFacts> Interfaces { get; }
+    public IReadOnlyList<InterfaceFacts> Interfaces => interfaceIndex.All;
 
     /// <summary>Every rule of any snapshot, once per identity.</summary>
     public IReadOnlyList<FirewallRule> Rules { get; }
@@ -68,25 +56,9 @@ public sealed class TimelineRuleModel : IRuleUsageModel
     /// <summary>Interface versions in all: the analyzer keeps one set of rule tables per version.</summary>
     internal int TableCount { get; }
 
-    public InterfaceFacts? FindInterface(ReadOnlySpan<char> interfaceId) =>
-        byId.TryGetValue(interfaceId, out var facts) ? facts : null;
+    public InterfaceFacts? FindInterface(ReadOnlySpan<char> interfaceId) => interfaceIndex.Find(interfaceId);
 
-    public InterfaceFacts? FindInterface(ReadOnlySpan<byte> interfaceId)
-    {
-        if (InterfaceIdKey.TryCreate(interfaceId, out var key))
-        {
-            return byPackedId.TryGetValue(key, out var facts) ? facts : null;
-        }
-
-        if (interfaceId.Length > 64)
-        {
-            return null;
-        }
-
-        Span<char> chars = stackalloc char[64];
-        var n = System.Text.Encoding.ASCII.GetChars(interfaceId, chars);
-        return FindInterface(chars[..n]);
-    }
+    public InterfaceFacts? FindInterface(ReadOnlySpan<byte> interfaceId) => interfaceIndex.Find(interfaceId);
 
     /// <summary>The index in <see cref="Periods"/> of the snapshot in effect at <paramref name="time"/> (Unix seconds): the latest taken at or before it, else the first.</summary>
     public int PeriodAt(long time)
